@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 // Machines that cannot download Playwright's browser use the system Chromium.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
-  (path): path is string => Boolean(path && existsSync(path)),
+const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path): path is string =>
+  Boolean(path && existsSync(path)),
 );
 
 const port = Number(process.env.E2E_PORT ?? 4322);
@@ -11,6 +11,8 @@ const port = Number(process.env.E2E_PORT ?? 4322);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
+  // A test left focused with .only must not silently skip the rest of the suite in CI.
+  forbidOnly: Boolean(process.env.CI),
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list']],
