@@ -17,7 +17,8 @@ const KEYWORDS = new Set(
   conflict do nothing lateral interval over partition`.split(/\s+/),
 );
 
-const TOKEN = /('(?:[^']|'')*')|("(?:[^"]|"")*")|(\$\d+)|(\b\d+(?:\.\d+)?\b)|([A-Za-z_][A-Za-z0-9_]*)|(\s+|.)/g;
+const TOKEN =
+  /('(?:[^']|'')*')|("(?:[^"]|"")*")|(\$\d+)|(\b\d+(?:\.\d+)?\b)|([A-Za-z_][A-Za-z0-9_]*)|(\s+|.)/g;
 
 export function tokenizeSql(sql: string): SqlToken[] {
   const tokens: SqlToken[] = [];

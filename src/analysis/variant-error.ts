@@ -17,7 +17,12 @@ const PROTOCOL_PARAMETER_LIMIT = 65_535;
 
 export function toVariantError(error: unknown): VariantError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
-  const fields = error as Error & { code?: unknown; detail?: unknown; hint?: unknown; parameterCount?: unknown };
+  const fields = error as Error & {
+    code?: unknown;
+    detail?: unknown;
+    hint?: unknown;
+    parameterCount?: unknown;
+  };
   const result: VariantError = { name: error.name, message: error.message };
   if (typeof fields.code === 'string') result.code = fields.code;
   if (typeof fields.detail === 'string') result.detail = fields.detail;

@@ -22,7 +22,8 @@ export const ledgerEntrySchema = z
 export const ledgerSchema = z.array(ledgerEntrySchema).superRefine((entries, context) => {
   const seen = new Set<string>();
   for (const entry of entries) {
-    if (seen.has(entry.id)) context.addIssue({ code: 'custom', message: `"${entry.id}" is in the ledger twice` });
+    if (seen.has(entry.id))
+      context.addIssue({ code: 'custom', message: `"${entry.id}" is in the ledger twice` });
     seen.add(entry.id);
   }
 });
@@ -84,7 +85,9 @@ export function ledgerProblems(ledger: readonly LedgerEntry[], groups: readonly 
   }
   for (const id of current) {
     if (!inLedger.has(id)) {
-      problems.push(`"${id}" is in content/checklist.yaml but not in content/checklist-ledger.yaml: add it there.`);
+      problems.push(
+        `"${id}" is in content/checklist.yaml but not in content/checklist-ledger.yaml: add it there.`,
+      );
     }
   }
   return problems;
@@ -102,7 +105,10 @@ export function shortLinks(ledger: readonly LedgerEntry[], groups: readonly Chec
 }
 
 /** Retired id → the current item that replaced it, for old `#anchors` on the checklist page. */
-export function retiredTargets(ledger: readonly LedgerEntry[], groups: readonly ChecklistGroup[]): Record<string, string> {
+export function retiredTargets(
+  ledger: readonly LedgerEntry[],
+  groups: readonly ChecklistGroup[],
+): Record<string, string> {
   return Object.fromEntries(
     ledger.flatMap((entry) => {
       const target = entry.retired ? resolveLedgerId(ledger, groups, entry.id) : undefined;

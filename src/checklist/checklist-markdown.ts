@@ -55,8 +55,7 @@ export function groupNames(groups: readonly ChecklistGroup[]): Map<string, strin
 }
 
 export type GroupSelection =
-  | { readonly ok: true; readonly groups: ChecklistGroup[] }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly groups: ChecklistGroup[] } | { readonly ok: false; readonly message: string };
 
 /**
  * The groups named (by id or short alias), in checklist order. No names means every group.
@@ -105,7 +104,11 @@ export interface MarkdownOptions {
  * "Copy as Markdown": a review as GitHub task lists, one heading per group the review includes,
  * ending with a link that reopens the review on the checklist page.
  */
-export function reviewMarkdown(groups: readonly ChecklistGroup[], state: ReviewState, options: MarkdownOptions): string {
+export function reviewMarkdown(
+  groups: readonly ChecklistGroup[],
+  state: ReviewState,
+  options: MarkdownOptions,
+): string {
   const { siteBase } = options;
   const included = orderedGroups(groups).filter((group) => !state.excludedGroups.has(group.id));
   const lines = [

@@ -171,7 +171,12 @@ export function decodeState(encoded: string, known?: KnownIds): DecodeResult {
     if (ID_SHAPE.test(id) && (known ? known.groups.has(id) : true)) excludedGroups.add(id);
     else dropped.add(id);
   }
-  return { ok: true, state: { items, excludedGroups }, droppedIds: [...dropped], shortenedReasons: shortened };
+  return {
+    ok: true,
+    state: { items, excludedGroups },
+    droppedIds: [...dropped],
+    shortenedReasons: shortened,
+  };
 }
 
 const isStringArray = (value: unknown): value is string[] =>

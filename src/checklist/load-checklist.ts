@@ -10,5 +10,7 @@ export async function loadChecklist(): Promise<ChecklistGroup[]> {
 /** Every item by id, with the group it belongs to. */
 export async function checklistItemsById(): Promise<Map<string, ChecklistItem & { group: ChecklistGroup }>> {
   const groups = await loadChecklist();
-  return new Map(groups.flatMap((group) => group.items.map((item) => [item.id, { ...item, group }] as const)));
+  return new Map(
+    groups.flatMap((group) => group.items.map((item) => [item.id, { ...item, group }] as const)),
+  );
 }

@@ -88,7 +88,9 @@ class ChecklistElement extends HTMLElement {
     this.known = knownIdsOf(this.groups);
     this.siteBase = this.dataset.siteBase ?? new URL('/', location.href).href;
 
-    const items = new Map(this.groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)));
+    const items = new Map(
+      this.groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)),
+    );
     for (const node of this.querySelectorAll<HTMLElement>('[data-item-id]')) {
       const item = items.get(node.dataset.itemId ?? '');
       if (item) this.controls.push(this.enhanceItem(node, item.text));
@@ -113,7 +115,11 @@ class ChecklistElement extends HTMLElement {
   private enhanceItem(item: HTMLElement, text: string): ItemControls {
     const id = item.dataset.itemId!;
     const staticText = item.querySelector('.checklist-text');
-    const legend = element('legend', { class: 'checklist-text', id: staticText?.id ?? `text-of-${id}` }, text);
+    const legend = element(
+      'legend',
+      { class: 'checklist-text', id: staticText?.id ?? `text-of-${id}` },
+      text,
+    );
     const radios = (
       [
         ['open', 'Open'],
@@ -123,7 +129,10 @@ class ChecklistElement extends HTMLElement {
     ).map(([value, label]) => {
       const radio = element('input', { type: 'radio', name: `state-${id}`, value });
       radio.dataset.itemState = id;
-      return { radio, label: element('label', { class: `checklist-option checklist-option-${value}` }, radio, ` ${label}`) };
+      return {
+        radio,
+        label: element('label', { class: `checklist-option checklist-option-${value}` }, radio, ` ${label}`),
+      };
     });
     const reasonId = `reason-${id}`;
     const reason = element('input', {
@@ -182,7 +191,9 @@ class ChecklistElement extends HTMLElement {
         notices.push(...this.cleanupNotices(decoded, 'link'));
         this.save(state);
       } else {
-        notices.push(`The review in the link could not be opened: ${PROBLEMS[decoded.problem]}. It was ignored.`);
+        notices.push(
+          `The review in the link could not be opened: ${PROBLEMS[decoded.problem]}. It was ignored.`,
+        );
       }
       // The review now lives in storage; a reload must not bring the link's version back.
       url.searchParams.delete('s');
@@ -192,7 +203,9 @@ class ChecklistElement extends HTMLElement {
     if (!state) {
       const stored = readStoredReview();
       if (!stored.available) {
-        notices.push('This browser does not let the page save your review. Use “Copy link to this review” to keep it.');
+        notices.push(
+          'This browser does not let the page save your review. Use “Copy link to this review” to keep it.',
+        );
         this.storageWarned = true;
       } else if (stored.value !== null) {
         const decoded = decodeState(stored.value, this.known);
@@ -243,7 +256,9 @@ class ChecklistElement extends HTMLElement {
   private save(state: ReviewState): void {
     if (!writeStoredReview(encodeState(state)) && !this.storageWarned) {
       this.storageWarned = true;
-      this.notify(['This browser does not let the page save your review. Use “Copy link to this review” to keep it.']);
+      this.notify([
+        'This browser does not let the page save your review. Use “Copy link to this review” to keep it.',
+      ]);
     }
   }
 
@@ -290,7 +305,10 @@ class ChecklistElement extends HTMLElement {
         this.copyMarkdown();
         break;
       case 'copy-review-link':
-        void this.copy(reviewUrl(this.siteBase, this.state), 'Copied a link that opens this review as it is now.');
+        void this.copy(
+          reviewUrl(this.siteBase, this.state),
+          'Copied a link that opens this review as it is now.',
+        );
         break;
       case 'download-template':
         this.downloadTemplate();
@@ -338,7 +356,9 @@ class ChecklistElement extends HTMLElement {
   private newReview(): void {
     if (
       !isEmptyState(this.state) &&
-      !window.confirm('Start a new review? This clears every mark and reason of the current review in this browser.')
+      !window.confirm(
+        'Start a new review? This clears every mark and reason of the current review in this browser.',
+      )
     ) {
       return;
     }
@@ -360,7 +380,9 @@ class ChecklistElement extends HTMLElement {
       fallback.hidden = false;
       area.focus();
       area.select();
-      this.announce('This browser did not allow copying. The text is selected in the box below: copy it from there.');
+      this.announce(
+        'This browser did not allow copying. The text is selected in the box below: copy it from there.',
+      );
     }
   }
 
@@ -374,7 +396,8 @@ class ChecklistElement extends HTMLElement {
       const checked = entry?.status ?? 'open';
       for (const radio of control.radios) radio.checked = radio.value === checked;
       control.reasonBox.hidden = entry?.status !== 'na';
-      if (entry?.status === 'na' && control.reason.value !== entry.reason) control.reason.value = entry.reason;
+      if (entry?.status === 'na' && control.reason.value !== entry.reason)
+        control.reason.value = entry.reason;
       const invalid = status === 'na-without-reason';
       control.reason.setAttribute('aria-invalid', String(invalid));
       control.reasonHint.textContent = invalid ? REASON_MISSING : REASON_HINT;
@@ -416,4 +439,5 @@ class ChecklistElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('round-trip-checklist')) customElements.define('round-trip-checklist', ChecklistElement);
+if (!customElements.get('round-trip-checklist'))
+  customElements.define('round-trip-checklist', ChecklistElement);

@@ -5,7 +5,8 @@
  */
 export const REVIEW_STORAGE_KEY = 'round-trip-checklist-review';
 
-export type StoredReview = { readonly available: true; readonly value: string | null } | { readonly available: false };
+export type StoredReview =
+  { readonly available: true; readonly value: string | null } | { readonly available: false };
 
 export function readStoredReview(): StoredReview {
   try {

@@ -22,12 +22,17 @@ let ready: Promise<void> | undefined;
 
 function setUp(): Promise<void> {
   ready ??= (async () => {
-    (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = { getWorker: () => new EditorWorker() };
+    (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
+      getWorker: () => new EditorWorker(),
+    };
     document.head.append(Object.assign(document.createElement('style'), { textContent: monacoStyles }));
     // Only the one language and two themes, with the JavaScript regex engine: no WebAssembly and
     // none of Shiki's hundreds of other grammars in the bundle.
     const highlighter = await createHighlighterCore({
-      themes: [import('shiki/themes/github-light-high-contrast.mjs'), import('shiki/themes/github-dark-high-contrast.mjs')],
+      themes: [
+        import('shiki/themes/github-light-high-contrast.mjs'),
+        import('shiki/themes/github-dark-high-contrast.mjs'),
+      ],
       langs: [import('shiki/langs/typescript.mjs')],
       engine: createJavaScriptRegexEngine(),
     });

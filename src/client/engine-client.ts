@@ -52,13 +52,29 @@ export class EngineClient {
         if (cold || response.timings.bootMs > 0) {
           const totalMs = performance.now() - this.#createdAt;
           const { bootMs, seedMs, warmUpMs } = response.timings;
-          this.lastColdStart = { ...response.timings, totalMs, workerStartMs: totalMs - bootMs - seedMs - warmUpMs };
+          this.lastColdStart = {
+            ...response.timings,
+            totalMs,
+            workerStartMs: totalMs - bootMs - seedMs - warmUpMs,
+          };
           // User Timing entries, so the bench (or DevTools) can read the split without hooks.
           const start = this.#createdAt;
-          performance.measure('round-trip:worker-start', { start, duration: this.lastColdStart.workerStartMs });
-          performance.measure('round-trip:boot', { start: start + this.lastColdStart.workerStartMs, duration: bootMs });
-          performance.measure('round-trip:seed', { start: start + this.lastColdStart.workerStartMs + bootMs, duration: seedMs });
-          performance.measure('round-trip:warm-up', { start: start + totalMs - warmUpMs, duration: warmUpMs });
+          performance.measure('round-trip:worker-start', {
+            start,
+            duration: this.lastColdStart.workerStartMs,
+          });
+          performance.measure('round-trip:boot', {
+            start: start + this.lastColdStart.workerStartMs,
+            duration: bootMs,
+          });
+          performance.measure('round-trip:seed', {
+            start: start + this.lastColdStart.workerStartMs + bootMs,
+            duration: seedMs,
+          });
+          performance.measure('round-trip:warm-up', {
+            start: start + totalMs - warmUpMs,
+            duration: warmUpMs,
+          });
         }
         return response.timings;
       });
@@ -110,7 +126,9 @@ export class EngineClient {
       });
       this.#worker.addEventListener('error', (event) => {
         event.preventDefault();
-        this.#restart(new Error(`The playground worker failed to start: ${event.message || 'unknown error'}`));
+        this.#restart(
+          new Error(`The playground worker failed to start: ${event.message || 'unknown error'}`),
+        );
       });
     }
     return this.#worker;
@@ -128,7 +146,9 @@ export class EngineClient {
 }
 
 function unexpected(response: EngineResponse): Error {
-  return response.type === 'error' ? new EngineError(response.error) : new Error(`Unexpected answer ${response.type}`);
+  return response.type === 'error'
+    ? new EngineError(response.error)
+    : new Error(`Unexpected answer ${response.type}`);
 }
 
 let shared: EngineClient | undefined;

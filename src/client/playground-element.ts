@@ -3,7 +3,13 @@ import { toVariantError } from '../analysis/variant-error.ts';
 import { h } from './dom.ts';
 import { EngineError, pageEngineClient, VariantTimeoutError } from './engine-client.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
-import { announceText, renderRunResult, resultHashOf, type PaneContext, type PaneOutcome } from './render-run-result.ts';
+import {
+  announceText,
+  renderRunResult,
+  resultHashOf,
+  type PaneContext,
+  type PaneOutcome,
+} from './render-run-result.ts';
 import { variantToJavaScript } from './transpile-variant.ts';
 import { loadEdit, saveEdit } from './variant-edits.ts';
 import type { CodeEditor } from './code-editor.ts';
@@ -43,7 +49,9 @@ export class PlaygroundElement extends HTMLElement {
         if (entries.some((entry) => entry.isIntersecting)) {
           this.#observer?.disconnect();
           // Warm up in the background; a failure here shows up on Run.
-          pageEngineClient().prepare(this.#config.dataset).catch(() => {});
+          pageEngineClient()
+            .prepare(this.#config.dataset)
+            .catch(() => {});
         }
       },
       { rootMargin: '300px' },
@@ -78,7 +86,9 @@ export class PlaygroundElement extends HTMLElement {
     const sizeSelect = h(
       'select',
       { id: `${idBase}-n` },
-      ...this.#config.n.choices.map((n) => h('option', { value: String(n), selected: n === this.#n ? '' : undefined }, n.toLocaleString('en'))),
+      ...this.#config.n.choices.map((n) =>
+        h('option', { value: String(n), selected: n === this.#n ? '' : undefined }, n.toLocaleString('en')),
+      ),
     );
     sizeSelect.addEventListener('change', () => {
       this.#n = Number(sizeSelect.value);
@@ -90,7 +100,11 @@ export class PlaygroundElement extends HTMLElement {
       'select',
       { id: `${idBase}-rtt` },
       ...ROUND_TRIP_CHOICES_MS.map((ms) =>
-        h('option', { value: String(ms), selected: ms === this.#roundTripMs ? '' : undefined }, ms === 0 ? 'none' : `${ms} ms`),
+        h(
+          'option',
+          { value: String(ms), selected: ms === this.#roundTripMs ? '' : undefined },
+          ms === 0 ? 'none' : `${ms} ms`,
+        ),
       ),
     );
     rttSelect.addEventListener('change', () => {
@@ -143,7 +157,9 @@ export class PlaygroundElement extends HTMLElement {
 
   /** The shipped code of a variant, as the static block shows it. */
   #original(variantId: string): string {
-    return this.querySelector(`.playground-pane[data-variant="${variantId}"] pre.astro-code`)?.textContent ?? '';
+    return (
+      this.querySelector(`.playground-pane[data-variant="${variantId}"] pre.astro-code`)?.textContent ?? ''
+    );
   }
 
   async #openEditor(variantId: string, label: string, button: HTMLButtonElement, sync: () => void) {
@@ -186,7 +202,8 @@ export class PlaygroundElement extends HTMLElement {
     this.#runButton.setAttribute('aria-busy', 'true');
     this.#status.textContent = `Running on n = ${this.#n.toLocaleString('en')}…`;
     this.#outcomes.clear();
-    for (const pane of this.querySelectorAll('.pane-results')) pane.replaceChildren(h('p', { class: 'run-placeholder' }, 'Running…'));
+    for (const pane of this.querySelectorAll('.pane-results'))
+      pane.replaceChildren(h('p', { class: 'run-placeholder' }, 'Running…'));
     try {
       for (const variant of this.#config.variants) {
         await this.#runOne(variant.id, undefined, DEFAULT_TIME_LIMIT_MS);
@@ -206,13 +223,23 @@ export class PlaygroundElement extends HTMLElement {
       const edited = this.#edits.get(variantId);
       if (source === undefined && edited !== undefined) source = await variantToJavaScript(edited);
       const report = await pageEngineClient().run(
-        { dataset: this.#config.dataset, example: this.#config.example, variant: variantId, n: this.#n, source },
+        {
+          dataset: this.#config.dataset,
+          example: this.#config.example,
+          variant: variantId,
+          n: this.#n,
+          source,
+        },
         limitMs,
       );
       outcome = { kind: 'report', report };
     } catch (error) {
       if (error instanceof VariantTimeoutError) outcome = { kind: 'timeout', limitMs: error.limitMs };
-      else outcome = { kind: 'failed', error: error instanceof EngineError ? error.error : toVariantError(error) };
+      else
+        outcome = {
+          kind: 'failed',
+          error: error instanceof EngineError ? error.error : toVariantError(error),
+        };
     }
     this.#outcomes.set(variantId, outcome);
   }
@@ -223,7 +250,16 @@ export class PlaygroundElement extends HTMLElement {
     return this.#config.variants.flatMap((variant) => {
       const outcome = this.#outcomes.get(variant.id);
       if (!outcome) return [];
-      return [{ variant, baseline, n: this.#n, roundTripMs: this.#roundTripMs, outcome, baselineHash: baselineOutcome && resultHashOf(baselineOutcome) }];
+      return [
+        {
+          variant,
+          baseline,
+          n: this.#n,
+          roundTripMs: this.#roundTripMs,
+          outcome,
+          baselineHash: baselineOutcome && resultHashOf(baselineOutcome),
+        },
+      ];
     });
   }
 

@@ -37,39 +37,76 @@ export function renderQueryLog(log: readonly RecordedQuery[]): HTMLElement {
 
 function renderGroup(group: QueryGroup, log: readonly RecordedQuery[]): HTMLLIElement {
   const badges: HTMLElement[] = [];
-  if (group.kind === 'transaction') badges.push(h('span', { class: 'badge badge-tx' }, 'transaction control'));
+  if (group.kind === 'transaction')
+    badges.push(h('span', { class: 'badge badge-tx' }, 'transaction control'));
   if (group.kind === 'query' && group.count > 1) {
     badges.push(h('span', { class: 'badge badge-similar' }, `similar ×${group.count}`));
   }
   if (group.duplicates > 0) {
-    badges.push(h('span', { class: 'badge badge-duplicate' }, `${formatCount(group.duplicates, 'duplicate')}`));
+    badges.push(
+      h('span', { class: 'badge badge-duplicate' }, `${formatCount(group.duplicates, 'duplicate')}`),
+    );
   }
   const first = log[group.indexes[0]!]!;
   const item = h(
     'li',
     { class: 'query-group' },
-    h('div', { class: 'query-group-head' }, ...badges, h('span', { class: 'query-group-time' }, `${formatMs(group.totalMs)} in all`)),
+    h(
+      'div',
+      { class: 'query-group-head' },
+      ...badges,
+      h('span', { class: 'query-group-time' }, `${formatMs(group.totalMs)} in all`),
+    ),
     renderSql(group.sql),
   );
   if (first.error) item.append(h('p', { class: 'query-error' }, `Failed: ${first.error}`));
   if (group.count === 1) {
-    item.append(h('p', { class: 'query-params' }, paramsText(first.params), ` · ${formatMs(first.durationMs)} · ${rowsText(first)}`));
+    item.append(
+      h(
+        'p',
+        { class: 'query-params' },
+        paramsText(first.params),
+        ` · ${formatMs(first.durationMs)} · ${rowsText(first)}`,
+      ),
+    );
     return item;
   }
-  const list = h('details', { class: 'query-instances' }, h('summary', {}, `Show the ${group.count} queries`));
+  const list = h(
+    'details',
+    { class: 'query-instances' },
+    h('summary', {}, `Show the ${group.count} queries`),
+  );
   list.addEventListener('toggle', () => {
     if (!list.open || list.childElementCount > 1) return;
     const shown = group.indexes.slice(0, MAX_LISTED);
     const table = h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Parameters'), h('th', { scope: 'col' }, 'Time'), h('th', { scope: 'col' }, 'Rows'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, '#'),
+          h('th', { scope: 'col' }, 'Parameters'),
+          h('th', { scope: 'col' }, 'Time'),
+          h('th', { scope: 'col' }, 'Rows'),
+        ),
+      ),
       h(
         'tbody',
         {},
         ...shown.map((index) => {
           const query = log[index]!;
-          return h('tr', {}, h('td', {}, String(index + 1)), h('td', {}, paramsText(query.params)), h('td', {}, formatMs(query.durationMs)), h('td', {}, String(query.rows)));
+          return h(
+            'tr',
+            {},
+            h('td', {}, String(index + 1)),
+            h('td', {}, paramsText(query.params)),
+            h('td', {}, formatMs(query.durationMs)),
+            h('td', {}, String(query.rows)),
+          );
         }),
       ),
     );
@@ -90,7 +127,9 @@ export function renderSql(sql: string): HTMLElement {
 
 function paramsText(params: readonly unknown[]): string {
   if (params.length === 0) return 'no parameters';
-  const shown = params.slice(0, 12).map((p) => (typeof p === 'string' ? `'${p}'` : p instanceof Date ? p.toISOString() : String(p)));
+  const shown = params
+    .slice(0, 12)
+    .map((p) => (typeof p === 'string' ? `'${p}'` : p instanceof Date ? p.toISOString() : String(p)));
   const more = params.length > 12 ? `, … (${params.length} in all)` : '';
   return `[${shown.join(', ')}${more}]`;
 }

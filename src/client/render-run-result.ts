@@ -45,11 +45,20 @@ export function renderRunResult(context: PaneContext): HTMLElement {
       'div',
       { class: 'run-result run-stopped' },
       h('p', { class: 'run-headline' }, `Stopped after ${outcome.limitMs / 1000} s`),
-      h('p', {}, 'The code did not finish in time, so its worker was stopped. The database restarts from the seeded data on the next Run.'),
+      h(
+        'p',
+        {},
+        'The code did not finish in time, so its worker was stopped. The database restarts from the seeded data on the next Run.',
+      ),
     );
   }
   if (outcome.kind === 'failed') {
-    return h('div', { class: 'run-result run-failed' }, h('p', { class: 'run-headline' }, 'Could not run'), renderError(outcome.error));
+    return h(
+      'div',
+      { class: 'run-result run-failed' },
+      h('p', { class: 'run-headline' }, 'Could not run'),
+      renderError(outcome.error),
+    );
   }
   return renderReport(context, outcome.report);
 }
@@ -72,11 +81,22 @@ function renderReport(context: PaneContext, report: VariantReport): HTMLElement 
     ),
   );
   if (summary.transactionStatements > 0) {
-    container.append(h('p', { class: 'run-note' }, `Includes ${formatCount(summary.transactionStatements, 'transaction statement')} (BEGIN, COMMIT or ROLLBACK).`));
+    container.append(
+      h(
+        'p',
+        { class: 'run-note' },
+        `Includes ${formatCount(summary.transactionStatements, 'transaction statement')} (BEGIN, COMMIT or ROLLBACK).`,
+      ),
+    );
   }
 
   const metric = (term: string, value: string, note?: string) =>
-    h('div', {}, h('dt', {}, term), h('dd', {}, value, note ? h('span', { class: 'metric-note' }, ` ${note}`) : null));
+    h(
+      'div',
+      {},
+      h('dt', {}, term),
+      h('dd', {}, value, note ? h('span', { class: 'metric-note' }, ` ${note}`) : null),
+    );
   container.append(
     h(
       'dl',
@@ -84,7 +104,11 @@ function renderReport(context: PaneContext, report: VariantReport): HTMLElement 
       metric('Database time', formatMs(summary.dbMs), '(sum of the queries)'),
       metric('Wall time', formatMs(report.wallMs), '(the whole variant, in your browser)'),
       roundTripMs > 0
-        ? metric(`With ${roundTripMs} ms per round trip`, formatMs(modeledMs({ wallMs: report.wallMs, queries: summary.queries }, roundTripMs)), '(model: wall time + queries × round trip)')
+        ? metric(
+            `With ${roundTripMs} ms per round trip`,
+            formatMs(modeledMs({ wallMs: report.wallMs, queries: summary.queries }, roundTripMs)),
+            '(model: wall time + queries × round trip)',
+          )
         : null,
       metric('Rows returned', formatCount(summary.rows, 'row')),
       metric('Data returned', `≈ ${formatBytes(summary.bytes)}`, '(values as text)'),
@@ -93,7 +117,15 @@ function renderReport(context: PaneContext, report: VariantReport): HTMLElement 
 
   if (report.result.ok) {
     container.append(renderVerdict(context, report.result.hash));
-    const preview = h('details', { class: 'result-preview' }, h('summary', {}, report.result.items === undefined ? 'Result' : `Result (${formatCount(report.result.items, 'item')})`));
+    const preview = h(
+      'details',
+      { class: 'result-preview' },
+      h(
+        'summary',
+        {},
+        report.result.items === undefined ? 'Result' : `Result (${formatCount(report.result.items, 'item')})`,
+      ),
+    );
     preview.addEventListener('toggle', () => {
       if (preview.open && preview.childElementCount === 1) {
         const result = report.result as Extract<VariantReport['result'], { ok: true }>;
@@ -116,16 +148,28 @@ function renderVerdict(context: PaneContext, hash: string): HTMLElement {
     case 'baseline':
       return h('p', { class: 'result-check' }, 'Baseline: the other variants are compared with this result.');
     case 'not-compared':
-      return h('p', { class: 'result-check' }, 'Result not compared: this example shows work, not an answer.');
+      return h(
+        'p',
+        { class: 'result-check' },
+        'Result not compared: this example shows work, not an answer.',
+      );
     case 'unavailable':
       return h('p', { class: 'result-check' }, `Not compared: ${name} has no result to compare with.`);
     case 'same':
       return verdict.asClaimed
         ? h('p', { class: 'result-check result-ok' }, `✓ Same result as ${name}`)
-        : h('p', { class: 'result-check result-bad' }, `⚠ Same result as ${name}, but this example says it should differ`);
+        : h(
+            'p',
+            { class: 'result-check result-bad' },
+            `⚠ Same result as ${name}, but this example says it should differ`,
+          );
     case 'different':
       return verdict.asClaimed
-        ? h('p', { class: 'result-check result-warn' }, `✗ Different result from ${name}: this variant is wrong on purpose`)
+        ? h(
+            'p',
+            { class: 'result-check result-warn' },
+            `✗ Different result from ${name}: this variant is wrong on purpose`,
+          )
         : h('p', { class: 'result-check result-bad' }, `⚠ Mismatch: the result differs from ${name}`);
   }
 }

@@ -57,7 +57,11 @@ export async function measureEngine(
  * are several times slower than the rest. Without a warm-up the variant that runs first pays
  * for it and the comparison is unfair.
  */
-export async function warmUp(pglite: QueryablePGlite, dataset: string, budget: { queries: number; ms: number }): Promise<void> {
+export async function warmUp(
+  pglite: QueryablePGlite,
+  dataset: string,
+  budget: { queries: number; ms: number },
+): Promise<void> {
   const sql = await primaryKeySelect(pglite, dataset);
   const started = performance.now();
   for (let i = 0; i < budget.queries && performance.now() - started < budget.ms; i++) {

@@ -52,7 +52,11 @@ export class PlaygroundEngine {
           return { type: 'ran', id: request.id, report: await this.#run(request) };
         case 'measure':
           await this.#prepare(request.dataset);
-          return { type: 'measured', id: request.id, figures: await measureEngine(await this.#pglite!, request) };
+          return {
+            type: 'measured',
+            id: request.id,
+            figures: await measureEngine(await this.#pglite!, request),
+          };
         default:
           throw new Error(`Unknown request type "${(request as { type: string }).type}"`);
       }

@@ -87,7 +87,8 @@ export class RecordingPGlite implements KyselyPGlite {
     };
     try {
       const result = await callback(tx);
-      if (!rolledBack) await this.#record('transaction', `RELEASE SAVEPOINT ${name}`, [], undefined, 'COMMIT');
+      if (!rolledBack)
+        await this.#record('transaction', `RELEASE SAVEPOINT ${name}`, [], undefined, 'COMMIT');
       return result;
     } catch (error) {
       if (!rolledBack) {

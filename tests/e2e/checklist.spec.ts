@@ -18,7 +18,9 @@ const root = new URL('../../', import.meta.url);
 const groups = checklistSchema
   .parse(parseYaml(readFileSync(new URL('content/checklist.yaml', root), 'utf8')))
   .sort((a, b) => a.order - b.order);
-const ledger = ledgerSchema.parse(parseYaml(readFileSync(new URL('content/checklist-ledger.yaml', root), 'utf8')));
+const ledger = ledgerSchema.parse(
+  parseYaml(readFileSync(new URL('content/checklist-ledger.yaml', root), 'utf8')),
+);
 const items = groups.flatMap((group) => group.items);
 const [first, second, third] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
 
@@ -26,7 +28,8 @@ const [first, second, third] = items as [(typeof items)[0], (typeof items)[0], (
 const itemGroup = (page: Page, text: string) => page.getByRole('group', { name: text, exact: true });
 const reasonBox = (page: Page, text: string) =>
   itemGroup(page, text).getByRole('textbox', { name: 'Reason it does not apply' });
-const siteBaseOf = async (page: Page) => (await page.locator('round-trip-checklist').getAttribute('data-site-base'))!;
+const siteBaseOf = async (page: Page) =>
+  (await page.locator('round-trip-checklist').getAttribute('data-site-base'))!;
 const notice = (page: Page) => page.locator('[data-notice]');
 const announcer = (page: Page) => page.locator('[data-announce]');
 
@@ -156,17 +159,27 @@ test('a review in the URL is restored, wins over the saved one, and is then save
   await expect(reasonBox(page, second.text)).toHaveValue('Nur Lesezugriffe — 読み取り専用 ✅');
   await expect(itemGroup(page, third.text).getByRole('radio', { name: 'Open' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Production readiness' })).not.toBeChecked();
-  await expect(page.getByText('Left out of the copied Markdown and the template.').filter({ visible: true })).toHaveCount(1);
+  await expect(
+    page.getByText('Left out of the copied Markdown and the template.').filter({ visible: true }),
+  ).toHaveCount(1);
   // The link's review now lives in storage; the address loses ?s= so a reload does not undo edits.
   await expect(page).toHaveURL(new RegExp(`/checklist/#${second.id}$`));
-  expect(await page.evaluate((key) => localStorage.getItem(key), REVIEW_STORAGE_KEY)).toBe(encodeState(state));
+  expect(await page.evaluate((key) => localStorage.getItem(key), REVIEW_STORAGE_KEY)).toBe(
+    encodeState(state),
+  );
   await page.reload();
   await expect(reasonBox(page, second.text)).toHaveValue('Nur Lesezugriffe — 読み取り専用 ✅');
 });
 
 test('a damaged review in the URL is ignored with a notice, and the saved one is kept', async ({ page }) => {
-  await openWithStored(page, encodeState(withItem(emptyState(), third.id, { status: 'done' })), '/checklist/?s=1.%21%21');
-  await expect(page.getByRole('status').filter({ hasText: 'The review in the link could not be opened' })).toBeVisible();
+  await openWithStored(
+    page,
+    encodeState(withItem(emptyState(), third.id, { status: 'done' })),
+    '/checklist/?s=1.%21%21',
+  );
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The review in the link could not be opened' }),
+  ).toBeVisible();
   await expect(itemGroup(page, third.text).getByRole('radio', { name: 'Done' })).toBeChecked();
 });
 
@@ -307,7 +320,9 @@ test('a short URL page has a canonical link and a visible link for readers', asy
   expect(html).toContain(`<a href="/checklist/#${first.id}">`);
 });
 
-test('every "why" link points where content/checklist.yaml says, to a heading that exists', async ({ page }) => {
+test('every "why" link points where content/checklist.yaml says, to a heading that exists', async ({
+  page,
+}) => {
   await page.goto('/checklist/');
   const linked = items.filter((item) => item.guideline);
   await expect(page.locator('a.checklist-why')).toHaveCount(linked.length);
@@ -318,7 +333,9 @@ test('every "why" link points where content/checklist.yaml says, to a heading th
   }
   for (const item of linked) {
     await page.goto(`/guidelines/${item.guideline!.page}/#${item.guideline!.heading}`);
-    await expect(page.locator(`h2[id="${item.guideline!.heading}"], h3[id="${item.guideline!.heading}"]`)).toHaveCount(1);
+    await expect(
+      page.locator(`h2[id="${item.guideline!.heading}"], h3[id="${item.guideline!.heading}"]`),
+    ).toHaveCount(1);
   }
 });
 
@@ -338,7 +355,10 @@ test('a guideline page shows the state of the items it backs from the saved revi
     'In your review: Does not apply: No foreign keys here',
   );
   await expect(box.getByText('Marks from the review saved in this browser.')).toBeVisible();
-  await new AxeBuilder({ page }).include('.checklist-backed').analyze().then((axe) => expect(axe.violations).toEqual([]));
+  await new AxeBuilder({ page })
+    .include('.checklist-backed')
+    .analyze()
+    .then((axe) => expect(axe.violations).toEqual([]));
 });
 
 test('a printed checklist shows each state and reason, and no buttons', async ({ page }) => {
@@ -350,7 +370,9 @@ test('a printed checklist shows each state and reason, and no buttons', async ({
   await expect(page.getByRole('button')).toHaveCount(0);
   await expect(page.getByRole('radio')).toHaveCount(0);
   await expect(page.locator(`li[id="${first.id}"] .checklist-print-status`)).toHaveText('Done');
-  await expect(page.locator(`li[id="${second.id}"] .checklist-print-status`)).toHaveText('Does not apply: Not a list');
+  await expect(page.locator(`li[id="${second.id}"] .checklist-print-status`)).toHaveText(
+    'Does not apply: Not a list',
+  );
   await expect(page.locator(`li[id="${third.id}"] .checklist-print-status`)).toHaveText('Open');
 });
 
@@ -364,19 +386,25 @@ test('the enhanced checklist has no axe violation in light and dark, with a noti
   for (const theme of ['light', 'dark']) {
     await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.map((v) => `${theme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      axe.violations.map((v) => `${theme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   }
 });
 
 test('no horizontal scroll at 375 px with a reason open and the copy box shown', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
   await page.addInitScript(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('no')) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('no')) },
+    });
   });
   await page.goto('/checklist/');
   await itemGroup(page, first.text).getByRole('radio', { name: 'Does not apply' }).check();
   await page.getByRole('button', { name: 'Copy link to this review' }).click();
   await expect(page.getByRole('textbox', { name: /Select this text/ })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -2,9 +2,12 @@ import { expect, test } from '@playwright/test';
 import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
 
 const FK_PAGE = '/guidelines/n-plus-one-foreign-keys/';
-const EDITED = "export default async ({ db, n }) => db.selectFrom('books').select('title').orderBy('id').limit(n).execute();";
+const EDITED =
+  "export default async ({ db, n }) => db.selectFrom('books').select('title').orderBy('id').limit(n).execute();";
 
-test('Edit loads the editor on demand, Run uses the edited code, and the edit survives a reload until Reset', async ({ page }) => {
+test('Edit loads the editor on demand, Run uses the edited code, and the edit survives a reload until Reset', async ({
+  page,
+}) => {
   const errors = collectPageErrors(page);
   await page.goto(FK_PAGE);
   const playground = page.locator('rt-playground').first();
@@ -41,6 +44,8 @@ test('the editor code and styles are not loaded before Edit is pressed', async (
   await page.waitForTimeout(500);
   expect(requests.filter((url) => /code-editor|editor\.worker|monaco/.test(url))).toEqual([]);
   // Monaco's own stylesheet must not be linked from the page either (astro.config.mjs).
-  const stylesheets = await page.locator('link[rel="stylesheet"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  const stylesheets = await page
+    .locator('link[rel="stylesheet"]')
+    .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
   expect(stylesheets.filter((href) => /code-editor|monaco/.test(href))).toEqual([]);
 });

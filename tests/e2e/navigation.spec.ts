@@ -8,25 +8,25 @@ for (const path of guidelinePaths()) {
 
     const nav = page.getByRole('navigation', { name: 'Guidelines' });
     await expect(nav.locator('a[aria-current="page"]')).toHaveAttribute('href', path);
-    const navTargets = await nav.getByRole('link').evaluateAll((links) =>
-      links.map((link) => (link as HTMLAnchorElement).pathname),
-    );
+    const navTargets = await nav
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
     expect(navTargets.length).toBeGreaterThanOrEqual(2);
     for (const target of navTargets) expect((await request.get(target)).status(), target).toBe(200);
 
     const toc = page.getByRole('navigation', { name: 'On this page' });
-    const anchors = await toc.getByRole('link').evaluateAll((links) =>
-      links.map((link) => (link as HTMLAnchorElement).hash.slice(1)),
-    );
+    const anchors = await toc
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).hash.slice(1)));
     expect(anchors.length).toBeGreaterThan(2);
     for (const anchor of anchors) {
       await expect(page.locator(`[id="${decodeURIComponent(anchor)}"]`), anchor).toHaveCount(1);
     }
 
     const prevNext = page.getByRole('navigation', { name: 'Previous and next guideline' });
-    for (const target of await prevNext.getByRole('link').evaluateAll((links) =>
-      links.map((link) => (link as HTMLAnchorElement).pathname),
-    )) {
+    for (const target of await prevNext
+      .getByRole('link')
+      .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname))) {
       expect((await request.get(target)).status(), target).toBe(200);
     }
   });
@@ -35,7 +35,10 @@ for (const path of guidelinePaths()) {
 test('every checklist "why" link lands on a heading that exists in the built page', async ({ page }) => {
   await page.goto('/checklist/');
   const targets = await page.locator('a.checklist-why').evaluateAll((links) =>
-    links.map((link) => ({ path: (link as HTMLAnchorElement).pathname, hash: (link as HTMLAnchorElement).hash })),
+    links.map((link) => ({
+      path: (link as HTMLAnchorElement).pathname,
+      hash: (link as HTMLAnchorElement).hash,
+    })),
   );
   expect(targets.length).toBeGreaterThan(0);
   for (const { path, hash } of targets) {

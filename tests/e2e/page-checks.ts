@@ -21,7 +21,11 @@ export async function axeViolationsInBothThemes(page: Page, include?: string): P
     await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
     const builder = new AxeBuilder({ page });
     const axe = await (include ? builder.include(include) : builder).analyze();
-    found.push(...axe.violations.map((v) => `${theme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+    found.push(
+      ...axe.violations.map(
+        (v) => `${theme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    );
   }
   return found;
 }

@@ -15,10 +15,13 @@ async function runAndWait(playground: Locator) {
   await expect(playground.getByRole('status')).toContainText('Finished', { timeout: 60_000 });
 }
 
-const pane = (playground: Locator, variant: string) => playground.locator(`.playground-pane[data-variant="${variant}"]`);
+const pane = (playground: Locator, variant: string) =>
+  playground.locator(`.playground-pane[data-variant="${variant}"]`);
 
 for (const path of guidelinePaths()) {
-  test(`${path}: every playground runs with the declared counts and results, on one worker`, async ({ page }) => {
+  test(`${path}: every playground runs with the declared counts and results, on one worker`, async ({
+    page,
+  }) => {
     const errors = collectPageErrors(page);
     await page.goto(path);
     const playgrounds = page.locator('rt-playground');
@@ -65,7 +68,9 @@ test.describe('the foreign-key playground', () => {
     await runAndWait(playground);
     const log = pane(playground, 'bad').locator('.query-log');
     await log.locator('> summary').click();
-    await expect(log.locator('> summary')).toHaveText('Query log: 101 queries, 2 distinct statements, 1 similar group');
+    await expect(log.locator('> summary')).toHaveText(
+      'Query log: 101 queries, 2 distinct statements, 1 similar group',
+    );
     await expect(log.getByText('similar ×100')).toBeVisible();
     await log.getByText('Show the 100 queries').click();
     await expect(log.locator('tbody tr')).toHaveCount(100);
@@ -78,7 +83,9 @@ test.describe('the foreign-key playground', () => {
     await playground.getByLabel('Modeled network round trip').selectOption('20');
     await expect(pane(playground, 'bad')).toContainText('With 20 ms per round trip');
     await expect(pane(playground, 'bad')).toContainText('(model: wall time + queries × round trip)');
-    const modeled = await pane(playground, 'bad').locator('dt:text("With 20 ms per round trip") + dd').innerText();
+    const modeled = await pane(playground, 'bad')
+      .locator('dt:text("With 20 ms per round trip") + dd')
+      .innerText();
     expect(Number.parseFloat(modeled)).toBeGreaterThanOrEqual(2.02); // 101 × 20 ms, shown in seconds
     await playground.getByLabel('Modeled network round trip').selectOption('0');
     await expect(pane(playground, 'bad')).not.toContainText('per round trip');
@@ -108,14 +115,16 @@ test.describe('the foreign-key playground', () => {
     expect(errors).toEqual([]);
   });
 
-  test('an SQL error shows in its own pane with its SQLSTATE; the other pane keeps its result', async ({ page }) => {
+  test('an SQL error shows in its own pane with its SQLSTATE; the other pane keeps its result', async ({
+    page,
+  }) => {
     await page.goto(FK_PAGE);
     const playground = page.locator('rt-playground').first();
     await runAndWait(playground);
     await playground.evaluate((element) =>
       (element as HTMLElement & { runSource(v: string, s: string): Promise<void> }).runSource(
         'bad',
-        "export default async ({ db, sql }) => sql`SELECT * FROM no_such_table`.execute(db)",
+        'export default async ({ db, sql }) => sql`SELECT * FROM no_such_table`.execute(db)',
       ),
     );
     await expect(pane(playground, 'bad').locator('.run-error')).toContainText('SQLSTATE 42P01');
@@ -150,7 +159,9 @@ test.describe('the foreign-key playground', () => {
     const log = pane(playground, 'bad').locator('.query-log');
     await log.locator('> summary').click();
     await log.getByText('Show the 100 queries').click();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 

@@ -29,7 +29,9 @@ test.describe('theme', () => {
       }).observe(document, { childList: true, subtree: true });
     });
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe(
+      'dark',
+    );
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   });
 });

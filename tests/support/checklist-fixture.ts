@@ -7,7 +7,9 @@ export const fixtureGroups: ChecklistGroup[] = [
     id: 'write-endpoint',
     title: 'Before merging a write endpoint',
     order: 2,
-    items: [{ id: 'write-batch-inserts', text: 'Rows created together are inserted in batches (bulk_create).' }],
+    items: [
+      { id: 'write-batch-inserts', text: 'Rows created together are inserted in batches (bulk_create).' },
+    ],
   },
   {
     id: 'read-endpoint',

@@ -11,7 +11,9 @@ import type { ScriptablePGlite } from '../../src/engine/dataset-loader.ts';
 export function postgresBinDir(): string | undefined {
   const debian = '/usr/lib/postgresql';
   const installed = existsSync(debian)
-    ? readdirSync(debian).sort((a, b) => Number(b) - Number(a)).map((version) => join(debian, version, 'bin'))
+    ? readdirSync(debian)
+        .sort((a, b) => Number(b) - Number(a))
+        .map((version) => join(debian, version, 'bin'))
     : [];
   return [process.env.PG_BIN_DIR, ...installed].find((dir) => dir && existsSync(join(dir, 'postgres')));
 }
@@ -35,13 +37,36 @@ export async function startPostgres(binDir: string): Promise<RunningPostgres> {
     chmodSync(dir, 0o700);
   }
   const run = (command: string, args: string[]) =>
-    asRoot ? ['runuser', ['-u', 'postgres', '--', join(binDir, command), ...args]] as const : [join(binDir, command), args] as const;
+    asRoot
+      ? (['runuser', ['-u', 'postgres', '--', join(binDir, command), ...args]] as const)
+      : ([join(binDir, command), args] as const);
 
-  const [initCommand, initArgs] = run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+  const [initCommand, initArgs] = run('initdb', [
+    '-D',
+    dataDir,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   execFileSync(initCommand, [...initArgs], { stdio: 'ignore' });
 
   const port = await freePort();
-  const [serverCommand, serverArgs] = run('postgres', ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off']);
+  const [serverCommand, serverArgs] = run('postgres', [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+  ]);
   const server: ChildProcess = spawn(serverCommand, [...serverArgs], { stdio: 'ignore' });
 
   let client: pg.Client | undefined;

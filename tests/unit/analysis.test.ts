@@ -51,7 +51,11 @@ describe('groupQueries', () => {
 
   it('groups the same SQL with different parameters as similar, largest group first', () => {
     const groups = groupQueries(log);
-    expect(groups[0]).toMatchObject({ sql: 'select name from authors where id = $1', count: 3, indexes: [1, 2, 3] });
+    expect(groups[0]).toMatchObject({
+      sql: 'select name from authors where id = $1',
+      count: 3,
+      indexes: [1, 2, 3],
+    });
     expect(groups.map((g) => g.count)).toEqual([3, 1, 1]);
   });
 
@@ -102,7 +106,9 @@ describe('canonical results', () => {
     expect(resultHash(canonicalResult({ a: 1 }))).not.toBe(resultHash(canonicalResult({ a: 2 })));
   });
   it('writes dates as ISO text', () => {
-    expect(canonicalResult({ at: new Date('2024-01-01T00:00:00Z') })).toBe('{"at":"2024-01-01T00:00:00.000Z"}');
+    expect(canonicalResult({ at: new Date('2024-01-01T00:00:00Z') })).toBe(
+      '{"at":"2024-01-01T00:00:00.000Z"}',
+    );
   });
 });
 
@@ -115,7 +121,12 @@ describe('estimateResultBytes', () => {
 describe('toVariantError', () => {
   it('keeps PostgreSQL fields', () => {
     const error = Object.assign(new Error('relation "x" does not exist'), { code: '42P01', hint: 'h' });
-    expect(toVariantError(error)).toEqual({ name: 'Error', message: 'relation "x" does not exist', code: '42P01', hint: 'h' });
+    expect(toVariantError(error)).toEqual({
+      name: 'Error',
+      message: 'relation "x" does not exist',
+      code: '42P01',
+      hint: 'h',
+    });
   });
   it('handles things that are not errors', () => {
     expect(toVariantError('boom')).toEqual({ name: 'Error', message: 'boom' });

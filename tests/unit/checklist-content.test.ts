@@ -40,9 +40,7 @@ describe('checklist content', () => {
   });
 
   it('rejects an item with a malformed id or link', () => {
-    const bad = [
-      { id: 'g', title: 'Group', order: 1, items: [{ id: 'Bad Id', text: 'long enough text' }] },
-    ];
+    const bad = [{ id: 'g', title: 'Group', order: 1, items: [{ id: 'Bad Id', text: 'long enough text' }] }];
     expect(checklistSchema.safeParse(bad).success).toBe(false);
     const badLink = [
       {

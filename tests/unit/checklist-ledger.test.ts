@@ -26,7 +26,10 @@ describe('the committed ledger', () => {
         expect(current.has(entry.id), `${entry.id} is retired but still listed`).toBe(false);
         expect(resolveLedgerId(ledger, groups, entry.id), `${entry.id} has no replacement`).toBeDefined();
       } else {
-        expect(current.has(entry.id), `${entry.id} was published and is missing from content/checklist.yaml`).toBe(true);
+        expect(
+          current.has(entry.id),
+          `${entry.id} was published and is missing from content/checklist.yaml`,
+        ).toBe(true);
       }
     }
   });
@@ -45,7 +48,9 @@ describe('the committed ledger', () => {
 describe('ledger checks (fixture)', () => {
   it('accept a ledger with retired ids and follow replacedBy to the current item', () => {
     expect(ledgerProblems(fixtureLedger, fixtureGroups)).toEqual([]);
-    expect(resolveLedgerId(fixtureLedger, fixtureGroups, 'read-no-n-plus-one')).toBe('read-join-foreign-keys');
+    expect(resolveLedgerId(fixtureLedger, fixtureGroups, 'read-no-n-plus-one')).toBe(
+      'read-join-foreign-keys',
+    );
     expect(shortLinks(fixtureLedger, fixtureGroups)).toEqual([
       { id: 'read-join-foreign-keys', target: 'read-join-foreign-keys', retired: false },
       { id: 'read-paginate-with-cap', target: 'read-paginate-with-cap', retired: false },
@@ -85,7 +90,11 @@ describe('ledger checks (fixture)', () => {
       { id: 'read-loop-a', retired: true, replacedBy: 'read-loop-b' },
       { id: 'read-loop-b', retired: true, replacedBy: 'read-loop-a' },
       { id: 'read-query-count-test-old', retired: true, replacedBy: 'read-query-count-test' },
-    ].map((entry) => (entry.id === 'read-query-count-test' ? { ...entry, retired: true, replacedBy: 'write-batch-inserts' } : entry));
+    ].map((entry) =>
+      entry.id === 'read-query-count-test'
+        ? { ...entry, retired: true, replacedBy: 'write-batch-inserts' }
+        : entry,
+    );
     expect(ledgerProblems(broken, fixtureGroups)).toEqual([
       '"read-query-count-test" is retired in the ledger but still in content/checklist.yaml.',
       '"read-no-n-plus-one" is retired, but its replacedBy chain does not end at an item of the checklist.',

@@ -19,7 +19,10 @@ const siteBase = fixtureSiteBase;
 function review() {
   let state = emptyState();
   state = withItem(state, 'read-join-foreign-keys', { status: 'done' });
-  state = withItem(state, 'read-paginate-with-cap', { status: 'na', reason: '  Internal tool:\nat most 12 rows 🙂 ' });
+  state = withItem(state, 'read-paginate-with-cap', {
+    status: 'na',
+    reason: '  Internal tool:\nat most 12 rows 🙂 ',
+  });
   state = withItem(state, 'write-batch-inserts', { status: 'na', reason: '   ' });
   return state;
 }
@@ -112,13 +115,19 @@ describe('pull-request template', () => {
 describe('group selection', () => {
   it('accepts ids and first-word aliases, in any order, and returns checklist order', () => {
     const selection = selectGroups(fixtureGroups, ['write', 'read-endpoint', 'write-endpoint']);
-    expect(selection.ok && selection.groups.map((group) => group.id)).toEqual(['read-endpoint', 'write-endpoint']);
+    expect(selection.ok && selection.groups.map((group) => group.id)).toEqual([
+      'read-endpoint',
+      'write-endpoint',
+    ]);
     expect(selectGroups(fixtureGroups, [' read ']).ok).toBe(true);
   });
 
   it('means every group when none is named', () => {
     const selection = selectGroups(fixtureGroups, []);
-    expect(selection.ok && selection.groups.map((group) => group.id)).toEqual(['read-endpoint', 'write-endpoint']);
+    expect(selection.ok && selection.groups.map((group) => group.id)).toEqual([
+      'read-endpoint',
+      'write-endpoint',
+    ]);
   });
 
   it('names the unknown groups and lists the known ones', () => {
@@ -161,11 +170,15 @@ describe('links', () => {
     expect(permanentItemUrl(siteBase, 'read-join-foreign-keys')).toBe(
       'https://example.org/round-trip/c/read-join-foreign-keys/',
     );
-    expect(reviewUrl(siteBase, emptyState())).toBe(`https://example.org/round-trip/checklist/?s=${encodeState(emptyState())}`);
+    expect(reviewUrl(siteBase, emptyState())).toBe(
+      `https://example.org/round-trip/checklist/?s=${encodeState(emptyState())}`,
+    );
   });
 
   it('escapes only what changes Markdown structure', () => {
     expect(escapeMarkdown('prefetch_related (.exists()) — fine')).toBe('prefetch_related (.exists()) — fine');
-    expect(escapeMarkdown('a\\b [c] <d> ~e~ `f` *g* _h_')).toBe('a\\\\b \\[c\\] \\<d\\> \\~e\\~ \\`f\\` \\*g\\* \\_h\\_');
+    expect(escapeMarkdown('a\\b [c] <d> ~e~ `f` *g* _h_')).toBe(
+      'a\\\\b \\[c\\] \\<d\\> \\~e\\~ \\`f\\` \\*g\\* \\_h\\_',
+    );
   });
 });

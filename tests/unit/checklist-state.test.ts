@@ -27,7 +27,10 @@ const sample = (): ReviewState => {
   let state = emptyState();
   state = withItem(state, 'read-query-count-test', { status: 'done' });
   state = withItem(state, 'read-join-foreign-keys', { status: 'done' });
-  state = withItem(state, 'write-batch-inserts', { status: 'na', reason: 'Read-only change — “ünïcödé” 数据 🚀 עברית' });
+  state = withItem(state, 'write-batch-inserts', {
+    status: 'na',
+    reason: 'Read-only change — “ünïcödé” 数据 🚀 עברית',
+  });
   state = withItem(state, 'read-paginate-with-cap', { status: 'na', reason: '' });
   return withGroupIncluded(state, 'write-endpoint', false);
 };
@@ -55,7 +58,10 @@ describe('checklist state codec', () => {
   });
 
   it('encodes the compact JSON documented in the module', () => {
-    const state = withItem(withItem(emptyState(), 'b-item', { status: 'done' }), 'a-item', { status: 'na', reason: 'x' });
+    const state = withItem(withItem(emptyState(), 'b-item', { status: 'done' }), 'a-item', {
+      status: 'na',
+      reason: 'x',
+    });
     const [, body] = encodeState(state).split('.');
     expect(Buffer.from(body!, 'base64url').toString('utf8')).toBe('{"d":["b-item"],"n":[["a-item","x"]]}');
     expect(encodeState(emptyState())).toBe(encodePayload('{}'));
@@ -83,7 +89,8 @@ describe('checklist state codec', () => {
       encodePayload('{"x":[null]}'),
       `1.${Buffer.from([0x7b, 0xff, 0xfe, 0x7d]).toString('base64url')}`, // not UTF-8
     ];
-    for (const value of corrupt) expect(decodeState(value, known), JSON.stringify(value)).toEqual({ ok: false, problem: 'corrupt' });
+    for (const value of corrupt)
+      expect(decodeState(value, known), JSON.stringify(value)).toEqual({ ok: false, problem: 'corrupt' });
   });
 
   it('tells an old or a newer version apart from a corrupt value', () => {
@@ -92,14 +99,20 @@ describe('checklist state codec', () => {
   });
 
   it('refuses a value too long to be a review', () => {
-    expect(decodeState(`1.${'A'.repeat(MAX_ENCODED_LENGTH)}`, known)).toEqual({ ok: false, problem: 'too-long' });
+    expect(decodeState(`1.${'A'.repeat(MAX_ENCODED_LENGTH)}`, known)).toEqual({
+      ok: false,
+      problem: 'too-long',
+    });
   });
 
   it('drops unknown and malformed item and group ids, and says which', () => {
     const value = encodePayload(
       JSON.stringify({
         d: ['read-join-foreign-keys', 'removed-item', 'Not An Id'],
-        n: [['gone-too', 'reason'], ['write-batch-inserts', 'no writes']],
+        n: [
+          ['gone-too', 'reason'],
+          ['write-batch-inserts', 'no writes'],
+        ],
         x: ['read-endpoint', 'old-group', '__proto__'],
         future: 'ignored',
       }),
@@ -124,7 +137,14 @@ describe('checklist state codec', () => {
   it('cuts over-long reasons to the maximum, without splitting a character, and says which', () => {
     const long = `${'a'.repeat(MAX_REASON_LENGTH - 1)}🚀 and more`;
     const decoded = decodeState(
-      encodePayload(JSON.stringify({ n: [['write-batch-inserts', long], ['read-query-count-test', 'short']] })),
+      encodePayload(
+        JSON.stringify({
+          n: [
+            ['write-batch-inserts', long],
+            ['read-query-count-test', 'short'],
+          ],
+        }),
+      ),
       known,
     );
     expect(decoded).toMatchObject({ ok: true, shortenedReasons: ['write-batch-inserts'] });
@@ -136,11 +156,17 @@ describe('checklist state codec', () => {
     expect(clampReason(`${'b'.repeat(MAX_REASON_LENGTH - 2)}🚀`)).toHaveLength(MAX_REASON_LENGTH);
     // The state never holds, or encodes, more than the maximum either.
     const state = withItem(emptyState(), 'write-batch-inserts', { status: 'na', reason: 'c'.repeat(500) });
-    expect(state.items.get('write-batch-inserts')).toEqual({ status: 'na', reason: 'c'.repeat(MAX_REASON_LENGTH) });
+    expect(state.items.get('write-batch-inserts')).toEqual({
+      status: 'na',
+      reason: 'c'.repeat(MAX_REASON_LENGTH),
+    });
   });
 
   it('turns control characters in a reason into spaces, so an export stays one line', () => {
-    const decoded = decodeState(encodePayload(JSON.stringify({ n: [['write-batch-inserts', 'one\ntwo\u0000three']] })), known);
+    const decoded = decodeState(
+      encodePayload(JSON.stringify({ n: [['write-batch-inserts', 'one\ntwo\u0000three']] })),
+      known,
+    );
     expect(decoded.ok && decoded.state.items.get('write-batch-inserts')).toEqual({
       status: 'na',
       reason: 'one two three',
@@ -154,10 +180,15 @@ describe('checklist item status', () => {
     expect(itemStatus(state, 'read-join-foreign-keys')).toBe('done');
     expect(itemStatus(state, 'write-batch-inserts')).toBe('na');
     expect(itemStatus(state, 'read-paginate-with-cap')).toBe('na-without-reason');
-    expect(itemStatus(withItem(state, 'read-paginate-with-cap', { status: 'na', reason: ' \t ' }), 'read-paginate-with-cap')).toBe(
-      'na-without-reason',
+    expect(
+      itemStatus(
+        withItem(state, 'read-paginate-with-cap', { status: 'na', reason: ' \t ' }),
+        'read-paginate-with-cap',
+      ),
+    ).toBe('na-without-reason');
+    expect(itemStatus(withItem(state, 'read-join-foreign-keys', undefined), 'read-join-foreign-keys')).toBe(
+      'open',
     );
-    expect(itemStatus(withItem(state, 'read-join-foreign-keys', undefined), 'read-join-foreign-keys')).toBe('open');
     expect(itemStatus(state, 'no-such-item')).toBe('open');
   });
 
@@ -172,6 +203,10 @@ describe('checklist item status', () => {
     withItem(state, 'read-join-foreign-keys', { status: 'done' });
     withGroupIncluded(state, 'read-endpoint', false);
     expect(isEmptyState(state)).toBe(true);
-    expect(isEmptyState(withGroupIncluded(withGroupIncluded(state, 'read-endpoint', false), 'read-endpoint', true))).toBe(true);
+    expect(
+      isEmptyState(
+        withGroupIncluded(withGroupIncluded(state, 'read-endpoint', false), 'read-endpoint', true),
+      ),
+    ).toBe(true);
   });
 });

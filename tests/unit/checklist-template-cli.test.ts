@@ -34,7 +34,9 @@ function expected(names: string[], site = 'http://localhost:4321') {
 
 describe('npm run checklist:template', () => {
   it('is the script package.json runs', () => {
-    const pkg = JSON.parse(readFileSync(new URL('package.json', projectRoot), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('package.json', projectRoot), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts['checklist:template']).toBe(
       'node --experimental-strip-types --disable-warning=ExperimentalWarning scripts/checklist-template.mjs',
     );

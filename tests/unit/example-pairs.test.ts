@@ -27,7 +27,9 @@ it('finds the examples', () => {
 
 for (const { id, definition } of examples) {
   // The smallest and the default size, and the largest when it differs: counts must follow n.
-  const sizes = [...new Set([Math.min(...definition.n.choices), definition.n.default, Math.max(...definition.n.choices)])];
+  const sizes = [
+    ...new Set([Math.min(...definition.n.choices), definition.n.default, Math.max(...definition.n.choices)]),
+  ];
 
   describe(id, () => {
     it.each(sizes)('n = %i: counts, results and starting data match the claims', async (n) => {
@@ -55,6 +57,5 @@ for (const { id, definition } of examples) {
       }
       expect(await datasetFingerprint(pglite, definition.dataset)).toBe(pristine.get(definition.dataset));
     });
-
   });
 }

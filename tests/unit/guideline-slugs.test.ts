@@ -21,7 +21,11 @@ describe('guideline slugs', () => {
   });
 
   it('accepts a rename with a redirect, once the new slug is published', () => {
-    expect(slugProblems({ published: ['old-name', 'new-name'], redirects: { 'old-name': 'new-name' } }, ['new-name'])).toEqual([]);
+    expect(
+      slugProblems({ published: ['old-name', 'new-name'], redirects: { 'old-name': 'new-name' } }, [
+        'new-name',
+      ]),
+    ).toEqual([]);
   });
 
   it('rejects a redirect to a page that does not exist or from a page that does', () => {

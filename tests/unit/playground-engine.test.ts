@@ -6,7 +6,15 @@ import type { EngineResponse } from '../../src/engine/protocol.ts';
 import { nodeEngineDependencies, seededPGlite } from '../support/node-engine.ts';
 
 const runRequest = (id: number, extra: Partial<{ variant: string; n: number; source: string }> = {}) =>
-  ({ type: 'run', id, dataset: 'library', example: 'books-with-authors', variant: 'good', n: 5, ...extra }) as const;
+  ({
+    type: 'run',
+    id,
+    dataset: 'library',
+    example: 'books-with-authors',
+    variant: 'good',
+    n: 5,
+    ...extra,
+  }) as const;
 
 function expectRan(response: EngineResponse) {
   if (response.type !== 'ran') throw new Error(`expected a run, got ${JSON.stringify(response)}`);

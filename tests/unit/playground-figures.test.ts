@@ -50,6 +50,8 @@ describe('tokenizeSql', () => {
     expect(kinds('parameter')).toEqual(['$1']);
     expect(kinds('string')).toEqual(["'NL'"]);
     expect(kinds('number')).toEqual(['10']);
-    expect(tokens.map((t) => t.text).join('')).toBe(`select "name" from authors where id = $1 and country = 'NL' limit 10`);
+    expect(tokens.map((t) => t.text).join('')).toBe(
+      `select "name" from authors where id = $1 and country = 'NL' limit 10`,
+    );
   });
 });

@@ -38,9 +38,15 @@ describe.skipIf(!binDir)('on a real PostgreSQL server', () => {
       const n = definition.n.default;
       const results = new Map<string, string>();
       for (const variant of definition.variants) {
-        const run = await runVariant(database, { dataset: definition.dataset, n, variant: await loadVariant(id, variant.id) });
+        const run = await runVariant(database, {
+          dataset: definition.dataset,
+          n,
+          variant: await loadVariant(id, variant.id),
+        });
         if (!run.outcome.ok) throw new Error(`${variant.id}: ${run.outcome.error.message}`);
-        expect(run.log.length, `${variant.id} claims ${variant.queries}`).toBe(parseQueryCountFormula(variant.queries).evaluate(n));
+        expect(run.log.length, `${variant.id} claims ${variant.queries}`).toBe(
+          parseQueryCountFormula(variant.queries).evaluate(n),
+        );
         results.set(variant.id, canonicalResult(run.outcome.value));
       }
       const baseline = results.get(definition.variants[0]!.id);
@@ -55,7 +61,16 @@ describe.skipIf(!binDir)('on a real PostgreSQL server', () => {
     const run = await runVariant(database, {
       dataset: 'library',
       n: 1,
-      variant: async ({ db }) => db.selectFrom('books').select('id').where('id', 'in', Array.from({ length: 65_536 }, (_, i) => i)).execute(),
+      variant: async ({ db }) =>
+        db
+          .selectFrom('books')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            Array.from({ length: 65_536 }, (_, i) => i),
+          )
+          .execute(),
     });
     expect(run.outcome.ok).toBe(false);
     if (!run.outcome.ok) expect(run.outcome.error.explanation).toMatch(/has 65,536 bind parameters/);

@@ -99,12 +99,18 @@ describe('runVariant', () => {
       db
         .selectFrom('books')
         .select('id')
-        .where('id', 'in', Array.from({ length: 65_536 }, (_, i) => i))
+        .where(
+          'id',
+          'in',
+          Array.from({ length: 65_536 }, (_, i) => i),
+        )
         .execute(),
     );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.error.message).toMatch(/bind message supplies \d+ parameters, but prepared statement .*requires 65536/);
+    expect(outcome.error.message).toMatch(
+      /bind message supplies \d+ parameters, but prepared statement .*requires 65536/,
+    );
     expect(outcome.error.explanation).toMatch(/at most 65,535/);
     expect(outcome.error.explanation).toMatch(/batches/);
     expect(outcome.error.explanation).toMatch(/has 65,536 bind parameters/);

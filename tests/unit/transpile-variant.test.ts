@@ -16,13 +16,27 @@ describe('edited code path', () => {
     it(`${id}: every variant transpiled from its source makes the claimed queries`, async () => {
       const n = Math.min(...definition.n.choices);
       for (const variant of definition.variants) {
-        const typescript = readFileSync(new URL(`content/examples/${id}/${variant.id}.ts`, projectRoot), 'utf8');
+        const typescript = readFileSync(
+          new URL(`content/examples/${id}/${variant.id}.ts`, projectRoot),
+          'utf8',
+        );
         const source = await variantToJavaScript(typescript);
         expect(source).not.toMatch(/import type/);
-        const response = await engine.handle({ type: 'run', id: 1, dataset: definition.dataset, example: id, variant: variant.id, n, source });
+        const response = await engine.handle({
+          type: 'run',
+          id: 1,
+          dataset: definition.dataset,
+          example: id,
+          variant: variant.id,
+          n,
+          source,
+        });
         if (response.type !== 'ran') throw new Error(JSON.stringify(response));
-        if (!response.report.result.ok) throw new Error(`${variant.id}: ${response.report.result.error.message}`);
-        expect(response.report.log.length, variant.id).toBe(parseQueryCountFormula(variant.queries).evaluate(n));
+        if (!response.report.result.ok)
+          throw new Error(`${variant.id}: ${response.report.result.error.message}`);
+        expect(response.report.log.length, variant.id).toBe(
+          parseQueryCountFormula(variant.queries).evaluate(n),
+        );
       }
     });
   }

@@ -29,7 +29,11 @@ async function listBooks(
     .selectFrom('book_tags')
     .innerJoin('tags', 'tags.id', 'book_tags.tag_id')
     .select(['book_tags.book_id', 'tags.name'])
-    .where('book_tags.book_id', 'in', books.map((book) => book.id))
+    .where(
+      'book_tags.book_id',
+      'in',
+      books.map((book) => book.id),
+    )
     .orderBy('tags.name')
     .execute();
   const tagsByBook = new Map<number, string[]>();

@@ -18,7 +18,10 @@ export default async function plan({ db, n, sql }: LibraryContext) {
     .where('id', '<=', n)
     .where('price_cents', '<', 3000)
     .limit(1)
-    .explain<{ 'QUERY PLAN': { Plan: PlanNode }[] }>('json', sql`analyze, costs off, timing off, summary off`);
+    .explain<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+      'json',
+      sql`analyze, costs off, timing off, summary off`,
+    );
 
   // Each step of the plan with the rows it returned; a table scan also says how many rows it
   // read, counting the ones its filter threw away.

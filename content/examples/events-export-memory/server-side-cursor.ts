@@ -10,7 +10,9 @@ export default async function exportMemory({ db, sql, n: batch }: EventsContext)
   let peakRowsHeld = 0;
   await db.transaction().execute(async (trx) => {
     await sql`DECLARE export_cursor NO SCROLL CURSOR FOR
-      SELECT id, account_id, created_at, kind, payload FROM events WHERE id <= ${EXPORTED} ORDER BY id`.execute(trx);
+      SELECT id, account_id, created_at, kind, payload FROM events WHERE id <= ${EXPORTED} ORDER BY id`.execute(
+      trx,
+    );
     for (;;) {
       const { rows } = await sql`FETCH ${sql.raw(String(batch))} FROM export_cursor`.execute(trx);
       rowsRead += rows.length;
