@@ -10,6 +10,8 @@ export const checklistItemSchema = z
   .object({
     id: kebabId,
     text: z.string().min(10),
+    /** The short fix, in one sentence: what to change when the item is not met. */
+    fix: z.string().min(10).max(240).optional(),
     /** Absent until the guideline that explains the item is written: no placeholder pages. */
     guideline: guidelineLinkSchema.optional(),
   })

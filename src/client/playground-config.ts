@@ -2,6 +2,7 @@
 export interface PlaygroundConfig {
   example: string;
   dataset: string;
+  autocommit: boolean;
   n: { default: number; choices: number[]; label: string };
   variants: { id: string; label: string; queries: string; result: 'same' | 'different' | 'any' }[];
 }

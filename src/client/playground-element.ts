@@ -228,6 +228,7 @@ export class PlaygroundElement extends HTMLElement {
           example: this.#config.example,
           variant: variantId,
           n: this.#n,
+          autocommit: this.#config.autocommit,
           source,
         },
         limitMs,

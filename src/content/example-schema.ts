@@ -52,6 +52,12 @@ export const exampleSchema = z
       .strict()
       .refine((n) => n.choices.includes(n.default), 'n.default must be one of n.choices'),
     variants: z.array(variantSchema).min(2).max(3),
+    /**
+     * Run statements sent outside db.transaction() as in autocommit mode, so that a failed
+     * statement leaves the earlier ones in place and the run goes on (see RecordingPGlite).
+     * For examples whose lesson is what a failure leaves behind; it adds unrecorded savepoints.
+     */
+    autocommit: z.boolean().default(false),
   })
   .strict()
   .refine(

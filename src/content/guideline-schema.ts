@@ -40,6 +40,12 @@ export const guidelineSchema = z
       .min(10)
       .max(200)
       .refine((text) => !text.includes('\n'), 'the summary is one line'),
+    /**
+     * The rule in one sentence, and the fix in one sentence: the box under the title that a
+     * reviewer arriving from a pull-request link reads before scrolling.
+     */
+    rule: z.string().min(10).max(240).optional(),
+    fix: z.string().min(10).max(240).optional(),
     area: z.enum(areaIds),
     order: z.number().int().nonnegative(),
     checklist: z.array(kebabId).default([]),

@@ -106,7 +106,12 @@ export class PlaygroundEngine {
     if (typeof variant !== 'function') {
       throw new TypeError(`${request.example}/${request.variant} does not export a default function`);
     }
-    const run = await runVariant(pglite, { dataset: request.dataset, n: request.n, variant });
+    const run = await runVariant(pglite, {
+      dataset: request.dataset,
+      n: request.n,
+      variant,
+      autocommit: request.autocommit,
+    });
     if (!run.outcome.ok) return { log: run.log, wallMs: run.wallMs, result: run.outcome };
     const canonical = canonicalResult(run.outcome.value);
     return {

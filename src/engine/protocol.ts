@@ -15,6 +15,8 @@ export type EngineRequest =
       example: string;
       variant: string;
       n: number;
+      /** Statements outside db.transaction() behave as in autocommit mode. */
+      autocommit?: boolean;
       /** JavaScript to run instead of the variant's module (edited code). */
       source?: string;
     }

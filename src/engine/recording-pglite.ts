@@ -43,10 +43,22 @@ let savepointCounter = 0;
 export class RecordingPGlite implements KyselyPGlite {
   readonly #pglite: QueryablePGlite;
   readonly #log: RecordedQuery[];
+  readonly #autocommit: boolean;
+  /** How many `transaction()` calls are open; statements outside any are "autocommit" statements. */
+  #transactionDepth = 0;
 
-  constructor(pglite: QueryablePGlite, log: RecordedQuery[]) {
+  /**
+   * @param options.autocommit Make each statement sent outside `transaction()` behave like a
+   *   statement in autocommit mode (a real driver's default, and Django's): when it fails, the
+   *   statements before it stay and the ones after it still run. The sandbox is one transaction,
+   *   so without this a failed statement aborts the rest of the run (SQLSTATE 25P02). It costs two
+   *   unrecorded statements (a savepoint and its release) around each statement, so it is opt-in,
+   *   for examples whose lesson is what a failure leaves behind.
+   */
+  constructor(pglite: QueryablePGlite, log: RecordedQuery[], options: { autocommit?: boolean } = {}) {
     this.#pglite = pglite;
     this.#log = log;
+    this.#autocommit = options.autocommit ?? false;
   }
 
   get ready(): boolean {
@@ -71,12 +83,24 @@ export class RecordingPGlite implements KyselyPGlite {
           'it is recorded as BEGIN and COMMIT like a real driver sends them.',
       );
     }
-    return this.#record<T>('query', sql, params, options);
+    if (!this.#autocommit || this.#transactionDepth > 0)
+      return this.#record<T>('query', sql, params, options);
+    await this.#pglite.query('SAVEPOINT round_trip_autocommit');
+    try {
+      const result = await this.#record<T>('query', sql, params, options);
+      await this.#pglite.query('RELEASE SAVEPOINT round_trip_autocommit');
+      return result;
+    } catch (error) {
+      await this.#pglite.query('ROLLBACK TO SAVEPOINT round_trip_autocommit');
+      await this.#pglite.query('RELEASE SAVEPOINT round_trip_autocommit');
+      throw error;
+    }
   }
 
   async transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
     const name = `round_trip_tx_${++savepointCounter}`;
     await this.#record('transaction', `SAVEPOINT ${name}`, [], undefined, 'BEGIN');
+    this.#transactionDepth += 1;
     let rolledBack = false;
     const tx: PGliteTransaction = {
       query: (sql, params, options) => this.query(sql, params, options),

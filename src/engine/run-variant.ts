@@ -18,6 +18,8 @@ export interface RunOptions {
   dataset: string;
   n: number;
   variant: VariantFunction;
+  /** Statements outside db.transaction() behave as in autocommit mode (see RecordingPGlite). */
+  autocommit?: boolean;
 }
 
 /**
@@ -32,7 +34,9 @@ export interface RunOptions {
 export async function runVariant(pglite: QueryablePGlite, options: RunOptions): Promise<VariantRun> {
   const log: RecordedQuery[] = [];
   const db = new Kysely<unknown>({
-    dialect: new PGliteDialect({ pglite: new RecordingPGlite(pglite, log) }),
+    dialect: new PGliteDialect({
+      pglite: new RecordingPGlite(pglite, log, { autocommit: options.autocommit }),
+    }),
   });
   await pglite.query('BEGIN');
   try {

@@ -43,6 +43,7 @@ for (const { id, definition } of examples) {
           dataset: definition.dataset,
           n,
           variant: await loadVariant(id, variant.id),
+          autocommit: definition.autocommit,
         });
         if (!run.outcome.ok) throw new Error(`${id}/${variant.id} failed: ${run.outcome.error.message}`);
         const claimed = parseQueryCountFormula(variant.queries).evaluate(n);

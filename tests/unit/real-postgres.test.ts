@@ -42,6 +42,7 @@ describe.skipIf(!binDir)('on a real PostgreSQL server', () => {
           dataset: definition.dataset,
           n,
           variant: await loadVariant(id, variant.id),
+          autocommit: definition.autocommit,
         });
         if (!run.outcome.ok) throw new Error(`${variant.id}: ${run.outcome.error.message}`);
         expect(run.log.length, `${variant.id} claims ${variant.queries}`).toBe(

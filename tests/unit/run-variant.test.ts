@@ -117,6 +117,37 @@ describe('runVariant', () => {
     expect((await run(async ({ db }) => db.selectFrom('tags').select('id').execute())).outcome.ok).toBe(true);
   });
 
+  it('in autocommit mode a failed statement keeps the earlier writes and the run goes on', async () => {
+    const variant: VariantFunction<LibraryDatabase> = async ({ db }) => {
+      await db.insertInto('tags').values({ id: 900, name: 'first' }).execute();
+      // The same primary key again: a unique violation.
+      const failed = await db
+        .insertInto('tags')
+        .values({ id: 900, name: 'again' })
+        .execute()
+        .then(
+          () => 'inserted',
+          (error: { code?: string }) => error.code,
+        );
+      const left = await db.selectFrom('tags').select('name').where('id', '>=', 900).execute();
+      return { failed, left };
+    };
+    const autocommit = await runVariant(pglite, {
+      dataset: 'library',
+      n: 1,
+      variant: variant as VariantFunction,
+      autocommit: true,
+    });
+    expect(autocommit.outcome).toEqual({ ok: true, value: { failed: '23505', left: [{ name: 'first' }] } });
+    // Only the variant's three statements are recorded, not the savepoints around them.
+    expect(autocommit.log.map((q) => q.sql.split(' ')[0])).toEqual(['insert', 'insert', 'select']);
+
+    // Without it, the sandbox's one transaction is aborted by the failure (25P02).
+    const plain = await run(variant);
+    expect(plain.outcome).toMatchObject({ ok: false, error: { code: '25P02' } });
+    expect(await datasetFingerprint(pglite, 'library')).toBe(pristine);
+  });
+
   it('returns a JavaScript error thrown by the variant as data', async () => {
     const { outcome } = await run(async () => {
       throw new RangeError('n is too large');

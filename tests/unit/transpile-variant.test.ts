@@ -29,6 +29,7 @@ describe('edited code path', () => {
           example: id,
           variant: variant.id,
           n,
+          autocommit: definition.autocommit,
           source,
         });
         if (response.type !== 'ran') throw new Error(JSON.stringify(response));
