@@ -9,6 +9,8 @@ export interface VariantError {
   code?: string;
   detail?: string;
   hint?: string;
+  /** The statement that failed, when the recorder reported it (a StatementError). */
+  sql?: string;
   /** Plain words for errors whose cause is not obvious from the message. */
   explanation?: string;
 }
@@ -17,24 +19,23 @@ const PROTOCOL_PARAMETER_LIMIT = 65_535;
 
 export function toVariantError(error: unknown): VariantError {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  // A StatementError (src/engine/statement-error.ts) carries the SQL and its parameter count; a
+  // driver's error carries PostgreSQL's fields. Read by shape: this module depends on nothing.
   const fields = error as Error & {
     code?: unknown;
     detail?: unknown;
     hint?: unknown;
+    sql?: unknown;
     parameterCount?: unknown;
   };
   const result: VariantError = { name: error.name, message: error.message };
   if (typeof fields.code === 'string') result.code = fields.code;
   if (typeof fields.detail === 'string') result.detail = fields.detail;
   if (typeof fields.hint === 'string') result.hint = fields.hint;
+  if (typeof fields.sql === 'string') result.sql = fields.sql;
   const explanation = explain(result, typeof fields.parameterCount === 'number' ? fields.parameterCount : 0);
   if (explanation) result.explanation = explanation;
   return result;
-}
-
-/** Marks a failed statement with how many parameters it carried; the recorder knows, the error does not. */
-export function noteParameterCount(error: unknown, count: number): void {
-  if (error && typeof error === 'object') Object.assign(error, { parameterCount: count });
 }
 
 function explain(error: VariantError, parameterCount: number): string | undefined {
@@ -52,8 +53,18 @@ function explain(error: VariantError, parameterCount: number): string | undefine
     return (
       'An earlier statement in this run failed, and PostgreSQL refuses further statements in a ' +
       'transaction after an error. Every run is wrapped in a transaction that is rolled back, ' +
-      'so catching a database error and carrying on does not work here.'
+      'so catching a database error and carrying on does not work here unless the example runs ' +
+      'in autocommit mode, or the failing statement is inside db.transaction().'
     );
+  }
+  if (error.name === 'HttpTimeoutError') {
+    return (
+      'The simulated upstream did not answer within the timeout the code set. Without a timeout the ' +
+      'call would have waited for as long as the upstream hung, holding everything the request holds.'
+    );
+  }
+  if (error.name === 'HttpConnectionError') {
+    return 'The simulated upstream refused the connection (it is down in this part of the run), or no such upstream is declared.';
   }
   if (error.code === '57014') {
     return 'The statement ran longer than the statement timeout and PostgreSQL cancelled it.';

@@ -1,15 +1,24 @@
-import type { EngineRequest, EngineResponse, PrepareTimings, VariantReport } from '../engine/protocol.ts';
 import type { VariantError } from '../analysis/variant-error.ts';
+import type { EngineArgs, EngineMethod, EngineResult } from '../engine/engine-api.ts';
+import type { EngineCall, EngineMessage, EngineNote } from '../engine/engine-protocol.ts';
 
-/** A run that did not finish in time; the worker was terminated to stop it. */
-export class VariantTimeoutError extends Error {
-  override name = 'VariantTimeoutError';
-  constructor(readonly limitMs: number) {
+/** A call that did not finish within its limit; the engine was stopped to end it. */
+export class EngineTimeoutError extends Error {
+  override name = 'EngineTimeoutError';
+  constructor(
+    readonly limitMs: number,
+    readonly notes: readonly EngineNote[],
+  ) {
     super(`Stopped after ${limitMs / 1000} s: the code did not finish.`);
   }
 }
 
-/** A failure the engine reported as data (unknown dataset, broken module, …). */
+/** The reader pressed Stop (or another playground's call was stopped, which restarts the engine). */
+export class EngineStoppedError extends Error {
+  override name = 'EngineStoppedError';
+}
+
+/** A failure the engine reported as data (unknown dataset, broken module, a variant that threw). */
 export class EngineError extends Error {
   override name = 'EngineError';
   constructor(readonly error: VariantError) {
@@ -17,144 +26,167 @@ export class EngineError extends Error {
   }
 }
 
-/** What the first `prepare` of a worker cost, split into its steps (milliseconds). */
-export interface ColdStart extends PrepareTimings {
-  /** From creating the worker to its first answer, less the engine's own boot and seed. */
-  workerStartMs: number;
-  totalMs: number;
+/** The engine's side of a connection: a dedicated Worker, or a SharedWorker's port. */
+export interface EngineConnection {
+  postMessage(call: EngineCall): void;
+  /** Called with every message from the engine, and with an error when the connection breaks. */
+  listen(onMessage: (message: EngineMessage) => void, onError: (error: Error) => void): void;
+  /** Ends the connection; for a worker, terminates it (the only way to stop a synchronous loop). */
+  close(): void;
 }
 
-type Pending = { resolve: (response: EngineResponse) => void; reject: (error: Error) => void };
-type RunRequest = Omit<Extract<EngineRequest, { type: 'run' }>, 'type' | 'id'>;
+export interface CallOptions {
+  /** How long the engine may work on the call once it has started it. */
+  limitMs: number;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  limitMs: number;
+  timer?: ReturnType<typeof setTimeout>;
+  notes: EngineNote[];
+}
 
 /**
- * The page's side of the playground worker: one worker per page, shared by every playground on
- * it. Requests are matched to answers by id. A request that outlives its time limit terminates
- * the worker (the only way to stop a synchronous endless loop); the next request starts a fresh
- * one, with fresh data.
+ * The page's side of the engine: one typed call per engine method, answers routed by an id that
+ * never leaves this class. A call's time limit starts when the engine begins the work, not while
+ * it waits behind another playground's run. A call that outlives its limit, or a stop, closes the
+ * connection and fails everything in flight; the next call connects afresh.
+ *
+ * @example
+ * const report = await client.call('run', { dataset, example, variant, n }, { limitMs: 10_000 });
  */
 export class EngineClient {
-  #worker?: Worker;
-  #createdAt = 0;
+  readonly #connect: () => EngineConnection;
+  #connection?: EngineConnection;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
-  /** Datasets the current worker has prepared (or is preparing). */
-  #prepared = new Map<string, Promise<PrepareTimings>>();
-  /** The last cold start's figures, for the bench and the pane's footnote. */
-  lastColdStart?: ColdStart;
+  /** Bumped on every new connection, so answers of a closed one are ignored. */
+  #generation = 0;
+  /** Called with the connection each time one is made (cold-start instrumentation). */
+  onConnect?: () => void;
 
-  prepare(dataset: string): Promise<PrepareTimings> {
-    let prepared = this.#prepared.get(dataset);
-    if (!prepared) {
-      const cold = !this.#worker;
-      prepared = this.#send({ type: 'prepare', id: 0, dataset }, 120_000).then((response) => {
-        if (response.type !== 'prepared') throw unexpected(response);
-        if (cold || response.timings.bootMs > 0) {
-          const totalMs = performance.now() - this.#createdAt;
-          const { bootMs, seedMs, warmUpMs } = response.timings;
-          this.lastColdStart = {
-            ...response.timings,
-            totalMs,
-            workerStartMs: totalMs - bootMs - seedMs - warmUpMs,
-          };
-          // User Timing entries, so the bench (or DevTools) can read the split without hooks.
-          const start = this.#createdAt;
-          performance.measure('round-trip:worker-start', {
-            start,
-            duration: this.lastColdStart.workerStartMs,
-          });
-          performance.measure('round-trip:boot', {
-            start: start + this.lastColdStart.workerStartMs,
-            duration: bootMs,
-          });
-          performance.measure('round-trip:seed', {
-            start: start + this.lastColdStart.workerStartMs + bootMs,
-            duration: seedMs,
-          });
-          performance.measure('round-trip:warm-up', {
-            start: start + totalMs - warmUpMs,
-            duration: warmUpMs,
-          });
-        }
-        return response.timings;
-      });
-      prepared.catch(() => this.#prepared.delete(dataset));
-      this.#prepared.set(dataset, prepared);
-    }
-    return prepared;
+  constructor(connect: () => EngineConnection) {
+    this.#connect = connect;
   }
 
-  async run(request: RunRequest, limitMs: number): Promise<VariantReport> {
-    await this.prepare(request.dataset);
-    const response = await this.#send({ type: 'run', id: 0, ...request }, limitMs);
-    if (response.type !== 'ran') throw unexpected(response);
-    return response.report;
-  }
-
-  #send(request: EngineRequest, limitMs: number): Promise<EngineResponse> {
-    const worker = this.#ensureWorker();
+  call<M extends EngineMethod>(
+    method: M,
+    args: EngineArgs<M>,
+    options: CallOptions,
+  ): Promise<EngineResult<M>> {
+    const connection = this.#ensureConnection();
     const id = this.#nextId++;
-    return new Promise<EngineResponse>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#restart(new VariantTimeoutError(limitMs));
-      }, limitMs);
+    return new Promise<EngineResult<M>>((resolve, reject) => {
       this.#pending.set(id, {
-        resolve: (response) => {
-          clearTimeout(timer);
-          resolve(response);
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        limitMs: options.limitMs,
+        notes: [],
       });
-      worker.postMessage({ ...request, id });
+      connection.postMessage({ id, method, args } as EngineCall);
     });
   }
 
-  #ensureWorker(): Worker {
-    if (!this.#worker) {
-      this.#createdAt = performance.now();
-      this.#worker = new Worker(new URL('../engine/worker-entry.ts', import.meta.url), {
-        type: 'module',
-        name: 'round-trip-playground',
-      });
-      this.#worker.addEventListener('message', (event: MessageEvent<EngineResponse>) => {
-        const pending = this.#pending.get(event.data.id);
-        this.#pending.delete(event.data.id);
-        pending?.resolve(event.data);
-      });
-      this.#worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        this.#restart(
-          new Error(`The playground worker failed to start: ${event.message || 'unknown error'}`),
-        );
-      });
-    }
-    return this.#worker;
+  /** Stops whatever the engine is doing: every call in flight fails with EngineStoppedError. */
+  stop(reason = 'Stopped.'): void {
+    this.#restart(new EngineStoppedError(reason));
   }
 
-  /** Terminates the worker and fails everything in flight; the next request starts afresh. */
-  #restart(reason: Error) {
-    this.#worker?.terminate();
-    this.#worker = undefined;
-    this.#prepared = new Map();
+  /** True while a connection is open (the engine may be booted). */
+  get connected(): boolean {
+    return this.#connection !== undefined;
+  }
+
+  #ensureConnection(): EngineConnection {
+    if (this.#connection) return this.#connection;
+    const generation = ++this.#generation;
+    const connection = this.#connect();
+    this.#connection = connection;
+    connection.listen(
+      (message) => {
+        if (generation === this.#generation) this.#onMessage(message);
+      },
+      (error) => {
+        if (generation === this.#generation) this.#restart(error);
+      },
+    );
+    this.onConnect?.();
+    return connection;
+  }
+
+  #onMessage(message: EngineMessage): void {
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    switch (message.type) {
+      case 'started':
+        pending.timer = setTimeout(
+          () => this.#restart(new EngineTimeoutError(pending.limitMs, pending.notes)),
+          pending.limitMs,
+        );
+        return;
+      case 'note':
+        pending.notes.push(message.note);
+        return;
+      case 'done':
+        this.#settle(message.id);
+        pending.resolve(message.value);
+        return;
+      case 'failed':
+        this.#settle(message.id);
+        pending.reject(new EngineError(message.error));
+        return;
+    }
+  }
+
+  #settle(id: number): void {
+    clearTimeout(this.#pending.get(id)?.timer);
+    this.#pending.delete(id);
+  }
+
+  /** Closes the connection and fails everything in flight; the next call starts afresh. */
+  #restart(reason: Error): void {
+    this.#connection?.close();
+    this.#connection = undefined;
+    this.#generation += 1;
     const pending = [...this.#pending.values()];
     this.#pending.clear();
-    for (const request of pending) request.reject(reason);
+    for (const call of pending) {
+      clearTimeout(call.timer);
+      call.reject(reason);
+    }
   }
 }
 
-function unexpected(response: EngineResponse): Error {
-  return response.type === 'error'
-    ? new EngineError(response.error)
-    : new Error(`Unexpected answer ${response.type}`);
+/** A dedicated module worker running the engine. */
+export function dedicatedWorkerConnection(createWorker: () => Worker): EngineConnection {
+  const worker = createWorker();
+  return {
+    postMessage: (call) => worker.postMessage(call),
+    listen(onMessage, onError) {
+      worker.addEventListener('message', (event: MessageEvent<EngineMessage>) => onMessage(event.data));
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        onError(new Error(`The playground worker failed: ${event.message || 'unknown error'}`));
+      });
+    },
+    close: () => worker.terminate(),
+  };
 }
 
 let shared: EngineClient | undefined;
 
-/** The one client (and so the one worker and one PGlite) of this page. */
+/** The one client (and so the one worker) of this page. */
 export function pageEngineClient(): EngineClient {
-  shared ??= new EngineClient();
+  shared ??= new EngineClient(() =>
+    dedicatedWorkerConnection(
+      () =>
+        new Worker(new URL('../engine/worker-entry.ts', import.meta.url), {
+          type: 'module',
+          name: 'round-trip-playground',
+        }),
+    ),
+  );
   return shared;
 }

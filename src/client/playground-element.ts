@@ -1,7 +1,7 @@
 import { DEFAULT_ROUND_TRIP_MS, ROUND_TRIP_CHOICES_MS } from '../analysis/round-trip-model.ts';
 import { toVariantError } from '../analysis/variant-error.ts';
 import { h } from './dom.ts';
-import { EngineError, pageEngineClient, VariantTimeoutError } from './engine-client.ts';
+import { EngineError, EngineTimeoutError, pageEngineClient } from './engine-client.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
 import {
   announceText,
@@ -50,7 +50,7 @@ export class PlaygroundElement extends HTMLElement {
           this.#observer?.disconnect();
           // Warm up in the background; a failure here shows up on Run.
           pageEngineClient()
-            .prepare(this.#config.dataset)
+            .call('prepare', { dataset: this.#config.dataset }, { limitMs: 120_000 })
             .catch(() => {});
         }
       },
@@ -222,20 +222,24 @@ export class PlaygroundElement extends HTMLElement {
     try {
       const edited = this.#edits.get(variantId);
       if (source === undefined && edited !== undefined) source = await variantToJavaScript(edited);
-      const report = await pageEngineClient().run(
+      const config = this.#config;
+      const report = await pageEngineClient().call(
+        'run',
         {
-          dataset: this.#config.dataset,
-          example: this.#config.example,
+          dataset: config.dataset,
+          example: config.example,
           variant: variantId,
           n: this.#n,
-          autocommit: this.#config.autocommit,
+          autocommit: config.autocommit,
+          ...(config.services ? { services: config.services } : {}),
+          ...(config.load ? { load: config.load } : {}),
           source,
         },
-        limitMs,
+        { limitMs },
       );
       outcome = { kind: 'report', report };
     } catch (error) {
-      if (error instanceof VariantTimeoutError) outcome = { kind: 'timeout', limitMs: error.limitMs };
+      if (error instanceof EngineTimeoutError) outcome = { kind: 'timeout', limitMs: error.limitMs };
       else
         outcome = {
           kind: 'failed',

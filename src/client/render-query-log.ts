@@ -2,6 +2,8 @@ import { groupQueries, type QueryGroup } from '../analysis/group-queries.ts';
 import { formatCount, formatMs } from '../analysis/format-figures.ts';
 import { tokenizeSql } from '../analysis/highlight-sql.ts';
 import type { RecordedQuery } from '../engine/recorded-query.ts';
+import { isSqlEntry, type LogEntry } from '../analysis/log-entry.ts';
+import type { ServiceCall } from '../simulation/service-call.ts';
 import { h } from './dom.ts';
 
 /** Queries listed when a group is opened; the rest are counted, not rendered. */
@@ -11,7 +13,7 @@ const MAX_LISTED = 200;
  * The query log of one run, like a debug toolbar's SQL panel: one row per distinct statement,
  * with its multiplicity, and the individual queries rendered only when a group is opened.
  */
-export function renderQueryLog(log: readonly RecordedQuery[]): HTMLElement {
+export function renderQueryLog(log: readonly LogEntry[]): HTMLElement {
   const groups = groupQueries(log);
   const similar = groups.filter((g) => g.kind === 'query' && g.count > 1);
   const summaryText = [
@@ -35,7 +37,9 @@ export function renderQueryLog(log: readonly RecordedQuery[]): HTMLElement {
   return details;
 }
 
-function renderGroup(group: QueryGroup, log: readonly RecordedQuery[]): HTMLLIElement {
+function renderGroup(group: QueryGroup, log: readonly LogEntry[]): HTMLLIElement {
+  const first = log[group.indexes[0]!]!;
+  if (!isSqlEntry(first)) return renderServiceGroup(group, log as readonly ServiceCall[], first);
   const badges: HTMLElement[] = [];
   if (group.kind === 'transaction')
     badges.push(h('span', { class: 'badge badge-tx' }, 'transaction control'));
@@ -47,7 +51,6 @@ function renderGroup(group: QueryGroup, log: readonly RecordedQuery[]): HTMLLIEl
       h('span', { class: 'badge badge-duplicate' }, `${formatCount(group.duplicates, 'duplicate')}`),
     );
   }
-  const first = log[group.indexes[0]!]!;
   const item = h(
     'li',
     { class: 'query-group' },
@@ -98,7 +101,7 @@ function renderGroup(group: QueryGroup, log: readonly RecordedQuery[]): HTMLLIEl
         'tbody',
         {},
         ...shown.map((index) => {
-          const query = log[index]!;
+          const query = log[index]! as RecordedQuery;
           return h(
             'tr',
             {},
@@ -114,6 +117,67 @@ function renderGroup(group: QueryGroup, log: readonly RecordedQuery[]): HTMLLIEl
     if (group.count > MAX_LISTED) list.append(h('p', {}, `…and ${group.count - MAX_LISTED} more.`));
   });
   item.append(list);
+  return item;
+}
+
+const KIND_NAMES: Record<ServiceCall['kind'], string> = {
+  http: 'HTTP (simulated)',
+  cache: 'cache (simulated)',
+  job: 'job queue (simulated)',
+  'job-run': 'job run by the worker (simulated)',
+};
+
+function renderServiceGroup(
+  group: QueryGroup,
+  log: readonly ServiceCall[],
+  first: ServiceCall,
+): HTMLLIElement {
+  const badges = [h('span', { class: 'badge badge-service' }, KIND_NAMES[first.kind])];
+  if (group.count > 1) badges.push(h('span', { class: 'badge badge-similar' }, `similar ×${group.count}`));
+  const item = h(
+    'li',
+    { class: 'query-group' },
+    h(
+      'div',
+      { class: 'query-group-head' },
+      ...badges,
+      h('span', { class: 'query-group-time' }, `${formatMs(group.totalMs)} simulated in all`),
+    ),
+    h('pre', { class: 'sql' }, h('code', {}, group.sql)),
+  );
+  const shown = group.indexes.slice(0, MAX_LISTED);
+  const rows = shown.map((index) => {
+    const call = (log as readonly LogEntry[])[index] as ServiceCall;
+    return h(
+      'tr',
+      {},
+      h('td', {}, String(index + 1)),
+      h('td', {}, formatMs(call.startedAtMs)),
+      h('td', {}, call.outcome),
+      h('td', {}, formatMs(call.simulatedMs)),
+      h('td', {}, call.detail ?? ''),
+    );
+  });
+  const table = h(
+    'table',
+    {},
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, '#'),
+        h('th', { scope: 'col' }, 'At (simulated)'),
+        h('th', { scope: 'col' }, 'Outcome'),
+        h('th', { scope: 'col' }, 'Took (simulated)'),
+        h('th', { scope: 'col' }, 'Detail'),
+      ),
+    ),
+    h('tbody', {}, ...rows),
+  );
+  item.append(h('div', { class: 'table-scroll' }, table));
+  if (group.count > MAX_LISTED) item.append(h('p', {}, `…and ${group.count - MAX_LISTED} more.`));
   return item;
 }
 

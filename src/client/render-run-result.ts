@@ -3,7 +3,8 @@ import { summariseLog } from '../analysis/group-queries.ts';
 import { judgeQueryCount, judgeResult } from '../analysis/judge-run.ts';
 import { modeledMs } from '../analysis/round-trip-model.ts';
 import type { VariantError } from '../analysis/variant-error.ts';
-import type { VariantReport } from '../engine/protocol.ts';
+import type { RunReport } from '../engine/engine-api.ts';
+import { judgeRoundTrips } from '../analysis/judge-run.ts';
 import { h } from './dom.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
 import { renderQueryLog } from './render-query-log.ts';
@@ -12,7 +13,7 @@ type Variant = PlaygroundConfig['variants'][number];
 
 /** One variant's outcome on the page: a report, a stop after the time limit, or a failure to run. */
 export type PaneOutcome =
-  | { kind: 'report'; report: VariantReport }
+  | { kind: 'report'; report: RunReport }
   | { kind: 'timeout'; limitMs: number }
   | { kind: 'failed'; error: VariantError };
 
@@ -35,7 +36,7 @@ export function announceText({ variant, outcome }: PaneContext): string {
   if (outcome.kind === 'failed') return `${variant.label}: could not run.`;
   const summary = summariseLog(outcome.report.log);
   const failed = outcome.report.result.ok ? '' : ', then failed';
-  return `${variant.label}: ${formatCount(summary.queries, 'query', 'queries')}, ${formatMs(outcome.report.wallMs)}${failed}.`;
+  return `${variant.label}: ${formatCount(summary.queries, 'query', 'queries')}, ${formatMs(medianWall(outcome.report))}${failed}.`;
 }
 
 export function renderRunResult(context: PaneContext): HTMLElement {
@@ -63,23 +64,34 @@ export function renderRunResult(context: PaneContext): HTMLElement {
   return renderReport(context, outcome.report);
 }
 
-function renderReport(context: PaneContext, report: VariantReport): HTMLElement {
+function renderReport(context: PaneContext, report: RunReport): HTMLElement {
   const { variant, n, roundTripMs } = context;
   const summary = summariseLog(report.log);
-  const claim = judgeQueryCount(variant.queries, n, summary.queries);
+  const judgements = judgeRoundTrips(variant, n, report.counts);
+  const claim = judgeQueryCount(variant.queries, n, report.counts.sql);
+  const wallMs = medianWall(report);
   const container = h('div', { class: 'run-result' });
 
   container.append(
     h(
       'p',
       { class: 'run-headline' },
-      h('strong', { class: 'run-count' }, formatCount(summary.queries, 'query', 'queries')),
+      h('strong', { class: 'run-count' }, formatCount(report.counts.sql, 'query', 'queries')),
       ' ',
       claim.matches
         ? h('span', { class: 'claim-ok' }, `as claimed (${variant.queries} at n = ${n})`)
         : h('span', { class: 'claim-bad' }, `claimed ${variant.queries} = ${claim.expected} at n = ${n}`),
     ),
   );
+  for (const judgement of judgements.filter((j) => j.kind !== 'sql')) {
+    container.append(
+      h(
+        'p',
+        { class: judgement.matches ? 'run-note' : 'run-note claim-bad' },
+        `${judgement.kind} round trips: ${judgement.actual} (claimed ${judgement.claim} = ${judgement.expected})`,
+      ),
+    );
+  }
   if (summary.transactionStatements > 0) {
     container.append(
       h(
@@ -102,11 +114,11 @@ function renderReport(context: PaneContext, report: VariantReport): HTMLElement 
       'dl',
       { class: 'run-metrics' },
       metric('Database time', formatMs(summary.dbMs), '(sum of the queries)'),
-      metric('Wall time', formatMs(report.wallMs), '(the whole variant, in your browser)'),
+      metric('Wall time', formatMs(wallMs), '(the whole variant, in your browser)'),
       roundTripMs > 0
         ? metric(
             `With ${roundTripMs} ms per round trip`,
-            formatMs(modeledMs({ wallMs: report.wallMs, queries: summary.queries }, roundTripMs)),
+            formatMs(modeledMs({ wallMs, queries: summary.queries }, roundTripMs)),
             '(model: wall time + queries × round trip)',
           )
         : null,
@@ -128,7 +140,7 @@ function renderReport(context: PaneContext, report: VariantReport): HTMLElement 
     );
     preview.addEventListener('toggle', () => {
       if (preview.open && preview.childElementCount === 1) {
-        const result = report.result as Extract<VariantReport['result'], { ok: true }>;
+        const result = report.result as Extract<RunReport['result'], { ok: true }>;
         preview.append(h('pre', { class: 'result-json' }, h('code', {}, result.preview)));
       }
     });
@@ -172,6 +184,11 @@ function renderVerdict(context: PaneContext, hash: string): HTMLElement {
           )
         : h('p', { class: 'result-check result-bad' }, `⚠ Mismatch: the result differs from ${name}`);
   }
+}
+
+function medianWall(report: RunReport): number {
+  const walls = report.repetitions.map((r) => r.wallMs).sort((a, b) => a - b);
+  return walls.length ? walls[Math.floor((walls.length - 1) / 2)]! : 0;
 }
 
 export function renderError(error: VariantError): HTMLElement {

@@ -1,6 +1,8 @@
 import { z } from 'astro/zod';
 import { parseQueryCountFormula } from '../analysis/query-count-formula.ts';
+import { valueAtPath } from '../simulation/apply-knobs.ts';
 import { kebabId } from './guideline-schema.ts';
+import { knobSchema, loadSchema, servicesSchema } from './services-schema.ts';
 
 const formula = z.string().refine((text) => {
   try {
@@ -16,8 +18,13 @@ export const variantSchema = z
     /** Also the module's file name: `<id>.ts` beside the definition. */
     id: kebabId,
     label: z.string().min(2),
-    /** How many round trips the variant makes, as a function of `n`. */
+    /** How many SQL round trips the variant makes (BEGIN/COMMIT included), as a function of `n`. */
     queries: formula,
+    /** Round trips to the simulated services, when the variant makes any (default 0). */
+    http: formula.optional(),
+    cache: formula.optional(),
+    /** Jobs sent to the broker (`jobs.enqueue`). */
+    jobs: formula.optional(),
     /**
      * How its result compares with the baseline's (the first variant):
      * `same` (the usual promise), `different` (the variant is wrong on purpose, e.g. a cache
@@ -58,8 +65,26 @@ export const exampleSchema = z
      * For examples whose lesson is what a failure leaves behind; it adds unrecorded savepoints.
      */
     autocommit: z.boolean().default(false),
+    /** How the simulated outside world behaves (upstreams, cache, jobs) and its seed. */
+    services: servicesSchema.optional(),
+    /** Controls the page shows for numbers of `services`, such as an upstream's failure rate. */
+    knobs: z.array(knobSchema).default([]),
+    /** Run each variant as the handler of `n` requests arriving under load. */
+    load: loadSchema.optional(),
   })
   .strict()
+  .superRefine((example, context) => {
+    for (const [index, knob] of example.knobs.entries()) {
+      const declared = valueAtPath(example.services, knob.path);
+      if (typeof declared !== 'number' || !knob.choices.includes(declared)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['knobs', index, 'path'],
+          message: `services.${knob.path} must be declared, and its value must be one of the knob's choices`,
+        });
+      }
+    }
+  })
   .refine(
     (example) => new Set(example.variants.map((v) => v.id)).size === example.variants.length,
     'variant ids must be unique',

@@ -26,15 +26,6 @@ export async function seedDataset(pglite: ScriptablePGlite, name: string, sql: D
   await pglite.exec(`ANALYZE`);
 }
 
-/** True when the database already holds the dataset (booted from its pre-seeded data directory). */
-export async function hasDataset(pglite: QueryablePGlite, name: string): Promise<boolean> {
-  const { rows } = await pglite.query<{ found: boolean }>(
-    'SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS found',
-    [name],
-  );
-  return rows[0]?.found === true;
-}
-
 export function quoteIdentifier(name: string): string {
   if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`Not a dataset name: "${name}"`);
   return `"${name}"`;

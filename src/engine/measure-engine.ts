@@ -1,7 +1,8 @@
-import { quoteIdentifier } from './dataset-loader.ts';
-import type { EngineFigures } from './protocol.ts';
+import { primaryKeySelect } from './database-pool.ts';
+import { quoteIdentifier, type ScriptablePGlite } from './dataset-loader.ts';
+import type { EngineFigures } from './engine-api.ts';
 import type { RecordedQuery } from './recorded-query.ts';
-import { RecordingPGlite, type QueryablePGlite } from './recording-pglite.ts';
+import { RecordingPGlite } from './recording-pglite.ts';
 
 const BLOCK = 100;
 
@@ -11,7 +12,7 @@ const BLOCK = 100;
  * blocks, so warm-up and noise fall on both sides alike, and reports medians per query.
  */
 export async function measureEngine(
-  pglite: QueryablePGlite,
+  pglite: ScriptablePGlite,
   request: { dataset: string; queries: number },
 ): Promise<EngineFigures> {
   const schema = quoteIdentifier(request.dataset);
@@ -49,37 +50,6 @@ export async function measureEngine(
     resets.push((performance.now() - started) / BLOCK);
   }
   return { rawQueryMs: median(raw), recordedQueryMs: median(recorded), resetMs: median(resets) };
-}
-
-/**
- * Runs `queries` primary-key SELECTs, unrecorded. Browsers compile WebAssembly with a fast
- * baseline compiler first and optimise hot code later, so PGlite's first few hundred queries
- * are several times slower than the rest. Without a warm-up the variant that runs first pays
- * for it and the comparison is unfair.
- */
-export async function warmUp(
-  pglite: QueryablePGlite,
-  dataset: string,
-  budget: { queries: number; ms: number },
-): Promise<void> {
-  const sql = await primaryKeySelect(pglite, dataset);
-  const started = performance.now();
-  for (let i = 0; i < budget.queries && performance.now() - started < budget.ms; i++) {
-    await pglite.query(sql, [1 + (i % 100)]);
-  }
-}
-
-/** A SELECT by `id` on the dataset's first table with an integer id. */
-async function primaryKeySelect(pglite: QueryablePGlite, dataset: string): Promise<string> {
-  const { rows } = await pglite.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns
-     WHERE table_schema = $1 AND column_name = 'id' AND data_type = 'integer'
-     ORDER BY table_name LIMIT 1`,
-    [dataset],
-  );
-  const table = rows[0]?.table_name;
-  if (!table) throw new Error(`Dataset "${dataset}" has no table with an integer id`);
-  return `SELECT * FROM ${quoteIdentifier(dataset)}.${quoteIdentifier(table)} WHERE id = $1`;
 }
 
 function median(values: number[]): number {

@@ -1,128 +1,174 @@
-import { canonicalResult, resultHash } from '../analysis/canonical-result.ts';
-import { toVariantError } from '../analysis/variant-error.ts';
-import { hasDataset, seedDataset, type DatasetSql, type ScriptablePGlite } from './dataset-loader.ts';
+import type {
+  EngineArgs,
+  EngineFigures,
+  EngineMethod,
+  EngineResult,
+  ExplainArgs,
+  ExplainReport,
+  PrepareReport,
+  RunArgs,
+  RunReport,
+} from './engine-api.ts';
+import type { CallableEngine, CallHooks } from './engine-protocol.ts';
+import { BackgroundWarmUp } from './background-warm-up.ts';
+import { DatabasePool, type DatabaseDependencies } from './database-pool.ts';
 import type { VariantFunction } from './example-context.ts';
-import type { EngineRequest, EngineResponse, PrepareTimings, VariantReport } from './protocol.ts';
-import { measureEngine, warmUp } from './measure-engine.ts';
-import { runVariant } from './run-variant.ts';
+import { measureEngine } from './measure-engine.ts';
+import { ExplainCaptured } from './recording-pglite.ts';
+import { DEFAULT_REPETITIONS, repeatRun } from './repeat-run.ts';
+import { runVariant, type RunOptions } from './run-variant.ts';
 
 /** Everything the engine needs from its surroundings, injected so Node tests can run it. */
-export interface EngineDependencies {
-  /** Starts PGlite, from a pre-seeded data directory when one is given. */
-  createPGlite(loadDataDir?: Blob): Promise<ScriptablePGlite>;
-  /** The dataset's pre-seeded data directory, or undefined when there is none (dev server). */
-  datasetArchive(name: string): Promise<Blob | undefined>;
-  datasetSql(name: string): Promise<DatasetSql>;
+export interface EngineDependencies extends DatabaseDependencies {
   variantModule(example: string, variant: string): Promise<VariantFunction>;
   sourceModule(source: string): Promise<VariantFunction>;
+  /** Resolves on a later task of the event loop, so that calls arriving meanwhile are seen. */
+  nextMacrotask(): Promise<void>;
 }
 
-const PREVIEW_CHARS = 2_000;
-/** Enough for the browser to optimise PGlite's hot paths (see warmUp), within a time budget. */
-const WARM_UP = { queries: 500, ms: 300 };
+/** The most log entries a report carries; the counts stay exact (a load run can make 10,000 calls). */
+const MAX_LOG_ENTRIES = 2_000;
+
+interface QueuedCall {
+  run(): Promise<void>;
+}
 
 /**
- * The playground's engine: one PGlite, any number of datasets (one schema each), and a queue so
- * that runs never overlap. It has no DOM and no worker code; worker-entry.ts wires it to
- * `postMessage`.
+ * The playground's engine: one PGlite per dataset, a queue so that calls never overlap, and a
+ * warm-up that runs in the gaps between calls. It has no DOM and no worker code; the worker
+ * entries wire it to messages with serveEngine().
  */
-export class PlaygroundEngine {
+export class PlaygroundEngine implements CallableEngine {
   readonly #deps: EngineDependencies;
-  #pglite?: Promise<ScriptablePGlite>;
-  readonly #datasets = new Map<string, Promise<PrepareTimings>>();
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #pool: DatabasePool;
+  readonly #warmUp: BackgroundWarmUp;
+  readonly #queue: QueuedCall[] = [];
+  #pumping = false;
 
-  constructor(deps: EngineDependencies) {
+  constructor(deps: EngineDependencies, options: { warmUp?: BackgroundWarmUp } = {}) {
     this.#deps = deps;
+    this.#pool = new DatabasePool(deps);
+    this.#warmUp = options.warmUp ?? new BackgroundWarmUp();
   }
 
-  /** Answers one request. Never rejects: failures come back as `{ type: 'error' }`. */
-  handle(request: EngineRequest): Promise<EngineResponse> {
-    const answer = this.#queue.then(() => this.#answer(request));
-    this.#queue = answer;
-    return answer;
-  }
-
-  async #answer(request: EngineRequest): Promise<EngineResponse> {
-    try {
-      switch (request.type) {
-        case 'prepare':
-          return { type: 'prepared', id: request.id, timings: await this.#prepare(request.dataset) };
-        case 'run':
-          return { type: 'ran', id: request.id, report: await this.#run(request) };
-        case 'measure':
-          await this.#prepare(request.dataset);
-          return {
-            type: 'measured',
-            id: request.id,
-            figures: await measureEngine(await this.#pglite!, request),
-          };
-        default:
-          throw new Error(`Unknown request type "${(request as { type: string }).type}"`);
-      }
-    } catch (error) {
-      return { type: 'error', id: request.id, error: toVariantError(error) };
-    }
-  }
-
-  #prepare(dataset: string): Promise<PrepareTimings> {
-    let prepared = this.#datasets.get(dataset);
-    if (!prepared) {
-      prepared = this.#load(dataset);
-      this.#datasets.set(dataset, prepared);
-      // A failed load may be retried by the next request.
-      prepared.catch(() => this.#datasets.delete(dataset));
-    }
-    return prepared;
-  }
-
-  async #load(dataset: string): Promise<PrepareTimings> {
-    let bootMs = 0;
-    if (!this.#pglite) {
-      // The first dataset decides how PGlite boots: from its pre-seeded directory if it has one.
-      const started = performance.now();
-      const archive = await this.#deps.datasetArchive(dataset);
-      this.#pglite = this.#deps.createPGlite(archive);
-      this.#pglite.catch(() => (this.#pglite = undefined));
-      await this.#pglite;
-      bootMs = performance.now() - started;
-    }
-    const pglite = await this.#pglite;
-    const fromArchive = await hasDataset(pglite, dataset);
-    let started = performance.now();
-    if (!fromArchive) await seedDataset(pglite, dataset, await this.#deps.datasetSql(dataset));
-    const seedMs = fromArchive ? 0 : performance.now() - started;
-    started = performance.now();
-    if (bootMs > 0) await warmUp(pglite, dataset, WARM_UP);
-    return { bootMs, seedMs, warmUpMs: performance.now() - started, fromArchive };
-  }
-
-  async #run(request: Extract<EngineRequest, { type: 'run' }>): Promise<VariantReport> {
-    await this.#prepare(request.dataset);
-    const pglite = await this.#pglite!;
-    const variant = request.source
-      ? await this.#deps.sourceModule(request.source)
-      : await this.#deps.variantModule(request.example, request.variant);
-    if (typeof variant !== 'function') {
-      throw new TypeError(`${request.example}/${request.variant} does not export a default function`);
-    }
-    const run = await runVariant(pglite, {
-      dataset: request.dataset,
-      n: request.n,
-      variant,
-      autocommit: request.autocommit,
+  /** Queues a call; `hooks.started` fires when the engine begins it. */
+  call<M extends EngineMethod>(method: M, args: EngineArgs<M>, hooks: CallHooks): Promise<EngineResult<M>> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({
+        run: async () => {
+          hooks.started();
+          try {
+            resolve((await this.#dispatch(method, args)) as EngineResult<M>);
+          } catch (error) {
+            reject(error);
+          }
+        },
+      });
+      void this.#pump();
     });
-    if (!run.outcome.ok) return { log: run.log, wallMs: run.wallMs, result: run.outcome };
-    const canonical = canonicalResult(run.outcome.value);
-    return {
-      log: run.log,
-      wallMs: run.wallMs,
-      result: {
-        ok: true,
-        hash: resultHash(canonical),
-        preview: canonical.length > PREVIEW_CHARS ? `${canonical.slice(0, PREVIEW_CHARS)}…` : canonical,
-        ...(Array.isArray(run.outcome.value) ? { items: run.outcome.value.length } : {}),
+  }
+
+  /** Whether the background warm-up has reached its target. */
+  get warm(): boolean {
+    return this.#warmUp.warm;
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      for (;;) {
+        const next = this.#queue.shift();
+        if (next) {
+          await next.run();
+          continue;
+        }
+        if (!this.#warmUp.pending) return;
+        await this.#warmUp.slice();
+        // Let calls that arrived during the slice in before the next one.
+        await this.#deps.nextMacrotask();
+      }
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  #dispatch(method: EngineMethod, args: unknown): Promise<unknown> {
+    switch (method) {
+      case 'prepare':
+        return this.prepare(args as EngineArgs<'prepare'>);
+      case 'run':
+        return this.run(args as RunArgs);
+      case 'explain':
+        return this.explain(args as ExplainArgs);
+      case 'measure':
+        return this.measure(args as EngineArgs<'measure'>);
+      default:
+        throw new TypeError(`Unknown engine method "${String(method)}"`);
+    }
+  }
+
+  async prepare({ dataset }: { dataset: string }): Promise<PrepareReport> {
+    const fresh = !this.#pool.has(dataset);
+    const database = await this.#database(dataset);
+    return fresh ? database.report : { bootMs: 0, seedMs: 0, fromArchive: database.report.fromArchive };
+  }
+
+  /** The dataset's database; the first one booted is also the one the background warm-up uses. */
+  async #database(dataset: string) {
+    const database = await this.#pool.get(dataset);
+    this.#warmUp.begin(database.pglite, database.warmUpSql);
+    return database;
+  }
+
+  async run(args: RunArgs): Promise<RunReport> {
+    const { pglite } = await this.#database(args.dataset);
+    const options = await this.#runOptions(args);
+    const policy = args.load
+      ? { min: 1, max: 1, budgetMs: 0, warmUp: false }
+      : (args.repetitions ?? DEFAULT_REPETITIONS);
+    return repeatRun(pglite, options, policy, () => this.#warmUp.warm);
+  }
+
+  async explain(args: ExplainArgs): Promise<ExplainReport> {
+    const { pglite } = await this.#database(args.dataset);
+    let captured: ExplainReport | undefined;
+    const run = await runVariant(pglite, {
+      ...(await this.#runOptions(args)),
+      explain: {
+        statement: args.statement,
+        onPlan: (plan, sql, params) => (captured = { plan, sql, params }),
       },
+    });
+    if (captured) return captured;
+    if (!run.outcome.ok && run.outcome.error.name !== ExplainCaptured.name) {
+      throw new Error(`The run failed before statement ${args.statement + 1}: ${run.outcome.error.message}`);
+    }
+    throw new Error(
+      `This run sent ${run.counts.sql} statements this time, fewer than ${args.statement + 1}: nothing to explain`,
+    );
+  }
+
+  async measure(args: { dataset: string; queries: number }): Promise<EngineFigures> {
+    const { pglite } = await this.#database(args.dataset);
+    return measureEngine(pglite, args);
+  }
+
+  async #runOptions(args: Omit<RunArgs, 'repetitions'>): Promise<RunOptions> {
+    const variant = args.source
+      ? await this.#deps.sourceModule(args.source)
+      : await this.#deps.variantModule(args.example, args.variant);
+    if (typeof variant !== 'function') {
+      throw new TypeError(`${args.example}/${args.variant} does not export a default function`);
+    }
+    return {
+      dataset: args.dataset,
+      n: args.n,
+      variant,
+      autocommit: args.autocommit,
+      services: args.services,
+      load: args.load,
+      maxLogEntries: MAX_LOG_ENTRIES,
     };
   }
 }

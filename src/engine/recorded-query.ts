@@ -7,7 +7,7 @@ export interface RecordedQuery {
   kind: 'query' | 'transaction';
   sql: string;
   params: readonly unknown[];
-  /** Time from sending the statement to having its parsed rows, in milliseconds. */
+  /** Time from sending the statement to having its parsed rows, in milliseconds (measured). */
   durationMs: number;
   /** Rows in the result (0 for statements that return none). */
   rows: number;
@@ -17,4 +17,8 @@ export interface RecordedQuery {
   bytes: number;
   /** Set when the statement failed. */
   error?: string;
+  /** Simulated time when it was sent (see the virtual clock); SQL itself takes no simulated time. */
+  startedAtMs?: number;
+  /** `job` when a background job sent it rather than the request. */
+  origin?: 'job';
 }

@@ -1,7 +1,9 @@
 import type { PGlite as KyselyPGlite, PGliteQueryOptions, PGliteTransaction } from 'kysely';
-import { noteParameterCount } from '../analysis/variant-error.ts';
+import type { Clock } from '../simulation/clock.ts';
+import type { TransactionGate } from '../simulation/simulated-jobs.ts';
 import { estimateResultBytes } from './estimate-result-bytes.ts';
 import type { RecordedQuery } from './recorded-query.ts';
+import { StatementError } from './statement-error.ts';
 
 /** The part of PGlite the recorder wraps; a real PGlite satisfies it. */
 export interface QueryablePGlite {
@@ -34,31 +36,62 @@ let savepointCounter = 0;
  * `transaction()` here opens a savepoint instead of a transaction. It is recorded as the
  * BEGIN / COMMIT / ROLLBACK a real driver would send, because those are round trips too.
  *
+ * It also keeps what the simulated services need to know about transactions: callbacks to run
+ * after the outermost COMMIT (Django's `transaction.on_commit`), and whether one is open.
+ *
  * @example
  * const log: RecordedQuery[] = [];
  * const db = new Kysely<LibraryDatabase>({
  *   dialect: new PGliteDialect({ pglite: new RecordingPGlite(pglite, log) }),
  * });
  */
-export class RecordingPGlite implements KyselyPGlite {
+export interface RecorderOptions {
+  /**
+   * Make each statement sent outside `transaction()` behave like a statement in autocommit mode
+   * (a real driver's default, and Django's): when it fails, the statements before it stay and the
+   * ones after it still run. The sandbox is one transaction, so without this a failed statement
+   * aborts the rest of the run (SQLSTATE 25P02). It costs two unrecorded statements (a savepoint
+   * and its release) around each statement, so it is opt-in, for examples whose lesson is what a
+   * failure leaves behind.
+   */
+  autocommit?: boolean;
+  /** The run's virtual clock: simulated time stands still while a statement runs. */
+  clock?: Clock & { track<T>(operation: () => Promise<T>): Promise<T> };
+  /** Marks every entry, e.g. `job` for the statements a background job sends. */
+  origin?: 'job';
+  /**
+   * Explain one statement instead of running it: the `statement`-th statement the variant sends
+   * (0-based, BEGIN/COMMIT not counted) is run as EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON), which
+   * executes it, its plan goes to `onPlan`, and the run ends with an {@link ExplainCaptured}.
+   */
+  explain?: { statement: number; onPlan(plan: unknown, sql: string, params: readonly unknown[]): void };
+}
+
+/** Ends a run once the statement to explain has been explained. */
+export class ExplainCaptured extends Error {
+  override name = 'ExplainCaptured';
+}
+
+/** Anything that takes log entries: an array, or a RunLog. */
+export interface QueryLogSink {
+  push(entry: RecordedQuery): unknown;
+}
+
+export class RecordingPGlite implements KyselyPGlite, TransactionGate {
   readonly #pglite: QueryablePGlite;
-  readonly #log: RecordedQuery[];
-  readonly #autocommit: boolean;
+  readonly #log: QueryLogSink;
+  readonly #options: RecorderOptions;
   /** How many `transaction()` calls are open; statements outside any are "autocommit" statements. */
   #transactionDepth = 0;
+  /** on_commit callbacks with the depth they were registered at. */
+  #onCommit: { depth: number; callback: () => unknown }[] = [];
+  #closedWaiters: (() => void)[] = [];
+  #statements = 0;
 
-  /**
-   * @param options.autocommit Make each statement sent outside `transaction()` behave like a
-   *   statement in autocommit mode (a real driver's default, and Django's): when it fails, the
-   *   statements before it stay and the ones after it still run. The sandbox is one transaction,
-   *   so without this a failed statement aborts the rest of the run (SQLSTATE 25P02). It costs two
-   *   unrecorded statements (a savepoint and its release) around each statement, so it is opt-in,
-   *   for examples whose lesson is what a failure leaves behind.
-   */
-  constructor(pglite: QueryablePGlite, log: RecordedQuery[], options: { autocommit?: boolean } = {}) {
+  constructor(pglite: QueryablePGlite, log: QueryLogSink, options: RecorderOptions = {}) {
     this.#pglite = pglite;
     this.#log = log;
-    this.#autocommit = options.autocommit ?? false;
+    this.#options = options;
   }
 
   get ready(): boolean {
@@ -69,6 +102,30 @@ export class RecordingPGlite implements KyselyPGlite {
   }
   get waitReady(): Promise<void> {
     return this.#pglite.waitReady;
+  }
+
+  /** True while a `transaction()` is open. */
+  get open(): boolean {
+    return this.#transactionDepth > 0;
+  }
+
+  /** Resolves once no transaction is open. */
+  whenClosed(): Promise<void> {
+    if (!this.open) return Promise.resolve();
+    return new Promise((resolve) => this.#closedWaiters.push(resolve));
+  }
+
+  /**
+   * Like Django's `transaction.on_commit(callback)`: outside a transaction the callback runs at
+   * once; inside, after the outermost transaction commits, and never if it (or the savepoint it
+   * was registered in) rolls back.
+   */
+  async onCommit(callback: () => unknown): Promise<void> {
+    if (!this.open) {
+      await callback();
+      return;
+    }
+    this.#onCommit.push({ depth: this.#transactionDepth, callback });
   }
 
   /** Kysely's `destroy()` calls this; the runner owns PGlite's life, so it does nothing. */
@@ -83,8 +140,17 @@ export class RecordingPGlite implements KyselyPGlite {
           'it is recorded as BEGIN and COMMIT like a real driver sends them.',
       );
     }
-    if (!this.#autocommit || this.#transactionDepth > 0)
-      return this.#record<T>('query', sql, params, options);
+    const explain = this.#options.explain;
+    if (explain && this.#statements++ === explain.statement) {
+      const { rows } = await this.#pglite.query<Record<string, unknown>>(
+        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+        params,
+      );
+      const plan = Object.values(rows[0] ?? {})[0];
+      explain.onPlan(Array.isArray(plan) ? plan[0] : plan, sql, params);
+      throw new ExplainCaptured('The statement was explained; the run stops here.');
+    }
+    if (!this.#options.autocommit || this.open) return this.#record<T>('query', sql, params, options);
     await this.#pglite.query('SAVEPOINT round_trip_autocommit');
     try {
       const result = await this.#record<T>('query', sql, params, options);
@@ -100,7 +166,7 @@ export class RecordingPGlite implements KyselyPGlite {
   async transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
     const name = `round_trip_tx_${++savepointCounter}`;
     await this.#record('transaction', `SAVEPOINT ${name}`, [], undefined, 'BEGIN');
-    this.#transactionDepth += 1;
+    const depth = ++this.#transactionDepth;
     let rolledBack = false;
     const tx: PGliteTransaction = {
       query: (sql, params, options) => this.query(sql, params, options),
@@ -109,16 +175,33 @@ export class RecordingPGlite implements KyselyPGlite {
         await this.#record('transaction', `ROLLBACK TO SAVEPOINT ${name}`, [], undefined, 'ROLLBACK');
       },
     };
+    let committed = false;
     try {
       const result = await callback(tx);
-      if (!rolledBack)
+      if (!rolledBack) {
         await this.#record('transaction', `RELEASE SAVEPOINT ${name}`, [], undefined, 'COMMIT');
+        committed = true;
+      }
       return result;
     } catch (error) {
       if (!rolledBack) {
         await this.#record('transaction', `ROLLBACK TO SAVEPOINT ${name}`, [], undefined, 'ROLLBACK');
       }
       throw error;
+    } finally {
+      this.#transactionDepth -= 1;
+      if (!committed) {
+        // Callbacks registered in what was rolled back never run.
+        this.#onCommit = this.#onCommit.filter((entry) => entry.depth < depth);
+      }
+      if (!this.open) {
+        const callbacks = committed ? this.#onCommit.map((entry) => entry.callback) : [];
+        this.#onCommit = [];
+        for (const callback of callbacks) await callback();
+        const waiters = this.#closedWaiters;
+        this.#closedWaiters = [];
+        for (const wake of waiters) wake();
+      }
     }
   }
 
@@ -129,9 +212,15 @@ export class RecordingPGlite implements KyselyPGlite {
     options: PGliteQueryOptions | undefined,
     shownAs: string = sql,
   ) {
+    const clock = this.#options.clock;
+    const context = {
+      ...(clock ? { startedAtMs: clock.now() } : {}),
+      ...(this.#options.origin ? { origin: this.#options.origin } : {}),
+    };
+    const send = () => this.#pglite.query<T>(sql, params, options);
     const started = performance.now();
     try {
-      const result = await this.#pglite.query<T>(sql, params, options);
+      const result = await (clock ? clock.track(send) : send());
       const durationMs = performance.now() - started;
       const rows = result.rows as Record<string, unknown>[];
       this.#log.push({
@@ -142,10 +231,10 @@ export class RecordingPGlite implements KyselyPGlite {
         rows: rows.length,
         affectedRows: result.affectedRows,
         bytes: estimateResultBytes(rows),
+        ...context,
       });
       return result;
     } catch (error) {
-      noteParameterCount(error, params.length);
       this.#log.push({
         kind,
         sql: shownAs,
@@ -154,8 +243,9 @@ export class RecordingPGlite implements KyselyPGlite {
         rows: 0,
         bytes: 0,
         error: error instanceof Error ? error.message : String(error),
+        ...context,
       });
-      throw error;
+      throw new StatementError(error, shownAs, params.length);
     }
   }
 }

@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
-// The playground worker: a thin shell that wires PlaygroundEngine to postMessage. One worker per
-// page runs PGlite, Kysely and the variant code together, so a query costs no cross-thread hop.
+// The playground worker: a thin shell that serves PlaygroundEngine on this worker's messages.
+// One worker per page runs PGlite, Kysely and the variant code together, so a query costs no
+// cross-thread hop.
 import { PGlite } from '@electric-sql/pglite';
-import { PlaygroundEngine } from './playground-engine.ts';
-import type { EngineRequest } from './protocol.ts';
+import { contribExtensions } from './contrib-extensions.ts';
+import { serveEngine, type EngineEndpoint } from './engine-protocol.ts';
 import type { VariantFunction } from './example-context.ts';
+import { PlaygroundEngine } from './playground-engine.ts';
+import { nextMacrotask } from '../simulation/next-macrotask.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,7 +25,11 @@ async function readDatasetFile(name: string, file: 'schema' | 'seed'): Promise<s
 }
 
 const engine = new PlaygroundEngine({
-  createPGlite: (loadDataDir) => PGlite.create(loadDataDir ? { loadDataDir } : {}),
+  createPGlite: ({ archive, extensions }) =>
+    PGlite.create({
+      ...(archive ? { loadDataDir: archive } : {}),
+      extensions: contribExtensions(extensions),
+    }),
   async datasetArchive(name) {
     const response = await fetch(`${import.meta.env.BASE_URL}datasets/${name}.tar.gz`);
     return response.ok ? response.blob() : undefined;
@@ -43,8 +50,7 @@ const engine = new PlaygroundEngine({
       URL.revokeObjectURL(url);
     }
   },
+  nextMacrotask,
 });
 
-self.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
-  void engine.handle(event.data).then((response) => self.postMessage(response));
-});
+serveEngine(engine, self as unknown as EngineEndpoint);

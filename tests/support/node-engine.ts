@@ -4,8 +4,11 @@ import { parse as parseYaml } from 'yaml';
 import { exampleSchema, type ExampleDefinition } from '../../src/content/example-schema.ts';
 import type { DatasetSql } from '../../src/engine/dataset-loader.ts';
 import { seedDataset } from '../../src/engine/dataset-loader.ts';
+import { datasetExtensions } from '../../src/engine/dataset-extensions.ts';
 import type { VariantFunction } from '../../src/engine/example-context.ts';
 import type { EngineDependencies } from '../../src/engine/playground-engine.ts';
+import { contribExtensions } from '../../src/engine/contrib-extensions.ts';
+import { nextMacrotask } from '../../src/simulation/next-macrotask.ts';
 import { projectRoot } from './content-files.ts';
 
 const contentUrl = new URL('content/', projectRoot);
@@ -15,9 +18,10 @@ export function readDatasetSql(name: string): DatasetSql {
   return { schema: read('schema.sql'), seed: read('seed.sql') };
 }
 
-/** A fresh PGlite holding the named datasets, seeded from their SQL. */
+/** A fresh PGlite holding the named datasets, seeded from their SQL, with the extensions they create. */
 export async function seededPGlite(...datasets: string[]): Promise<PGlite> {
-  const pglite = await PGlite.create();
+  const extensions = datasets.flatMap((name) => datasetExtensions(readDatasetSql(name).schema));
+  const pglite = await PGlite.create({ extensions: contribExtensions(extensions) });
   for (const name of datasets) await seedDataset(pglite, name, readDatasetSql(name));
   return pglite;
 }
@@ -50,7 +54,11 @@ export function readExamples(): ExampleOnDisk[] {
 /** The engine's dependencies in Node: real PGlite, files from content/, no archive unless given. */
 export function nodeEngineDependencies(archives: Record<string, Blob> = {}): EngineDependencies {
   return {
-    createPGlite: (loadDataDir) => PGlite.create(loadDataDir ? { loadDataDir } : {}),
+    createPGlite: ({ archive, extensions }) =>
+      PGlite.create({
+        ...(archive ? { loadDataDir: archive } : {}),
+        extensions: contribExtensions(extensions),
+      }),
     datasetArchive: async (name) => archives[name],
     datasetSql: async (name) => readDatasetSql(name),
     variantModule: loadVariant,
@@ -58,5 +66,6 @@ export function nodeEngineDependencies(archives: Record<string, Blob> = {}): Eng
       const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
       return ((await import(/* @vite-ignore */ url)) as { default: VariantFunction }).default;
     },
+    nextMacrotask,
   };
 }

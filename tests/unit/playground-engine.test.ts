@@ -1,83 +1,230 @@
 import { PGlite } from '@electric-sql/pglite';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BackgroundWarmUp } from '../../src/engine/background-warm-up.ts';
 import { datasetFingerprint } from '../../src/engine/dataset-fingerprint.ts';
-import { PlaygroundEngine } from '../../src/engine/playground-engine.ts';
-import type { EngineResponse } from '../../src/engine/protocol.ts';
+import type { EngineArgs, EngineMethod, EngineResult, RunArgs } from '../../src/engine/engine-api.ts';
+import { serveEngine, type EngineCall, type EngineMessage } from '../../src/engine/engine-protocol.ts';
+import { PlaygroundEngine, type EngineDependencies } from '../../src/engine/playground-engine.ts';
 import { nodeEngineDependencies, seededPGlite } from '../support/node-engine.ts';
 
-const runRequest = (id: number, extra: Partial<{ variant: string; n: number; source: string }> = {}) =>
-  ({
-    type: 'run',
-    id,
-    dataset: 'library',
-    example: 'books-with-authors',
-    variant: 'good',
-    n: 5,
-    ...extra,
-  }) as const;
+const hooks = () => {
+  const events: string[] = [];
+  return { events, hooks: { started: () => events.push('started'), note: () => events.push('note') } };
+};
 
-function expectRan(response: EngineResponse) {
-  if (response.type !== 'ran') throw new Error(`expected a run, got ${JSON.stringify(response)}`);
-  return response.report;
-}
+const call = <M extends EngineMethod>(
+  engine: PlaygroundEngine,
+  method: M,
+  args: EngineArgs<M>,
+): Promise<EngineResult<M>> => engine.call(method, args, hooks().hooks);
+
+const runArgs = (extra: Partial<RunArgs> = {}): RunArgs => ({
+  dataset: 'library',
+  example: 'books-with-authors',
+  variant: 'good',
+  n: 5,
+  repetitions: { min: 3, max: 3, budgetMs: 0 },
+  ...extra,
+});
+
+// Engines boot from one pre-seeded archive, as in the browser: much faster than initdb + seed.
+let archive: Blob;
+let fromSql: string;
+const deps = (): EngineDependencies => nodeEngineDependencies({ library: archive });
+
+beforeAll(async () => {
+  const seeded = await seededPGlite('library');
+  fromSql = await datasetFingerprint(seeded, 'library');
+  archive = await seeded.dumpDataDir('gzip');
+  await seeded.close();
+}, 120_000);
 
 describe('PlaygroundEngine', () => {
   it('boots from a pre-seeded data directory to the same data as seeding from SQL', async () => {
-    const seeded = await seededPGlite('library');
-    const fromSql = await datasetFingerprint(seeded, 'library');
-    const archive = await seeded.dumpDataDir('gzip');
-    await seeded.close();
-
-    const engine = new PlaygroundEngine(nodeEngineDependencies({ library: archive }));
-    const prepared = await engine.handle({ type: 'prepare', id: 1, dataset: 'library' });
-    expect(prepared).toMatchObject({ type: 'prepared', id: 1, timings: { fromArchive: true, seedMs: 0 } });
+    const engine = new PlaygroundEngine(deps());
+    expect(await call(engine, 'prepare', { dataset: 'library' })).toMatchObject({
+      fromArchive: true,
+      seedMs: 0,
+    });
+    // A second prepare costs nothing.
+    expect(await call(engine, 'prepare', { dataset: 'library' })).toMatchObject({ bootMs: 0, seedMs: 0 });
 
     const fromArchive = await PGlite.create({ loadDataDir: archive });
     expect(await datasetFingerprint(fromArchive, 'library')).toBe(fromSql);
     await fromArchive.close();
   });
 
-  it('seeds from SQL when there is no archive, once, and answers runs in order with their ids', async () => {
-    const engine = new PlaygroundEngine(nodeEngineDependencies());
-    const [first, second, third] = await Promise.all([
-      engine.handle({ type: 'prepare', id: 7, dataset: 'library' }),
-      engine.handle(runRequest(8, { variant: 'bad', n: 5 })),
-      engine.handle(runRequest(9, { variant: 'good', n: 5 })),
+  it('takes calls in order, says when it starts each, and times a run as one warm-up and the recorded repetitions', async () => {
+    const first = hooks();
+    const second = hooks();
+    const invocations: number[] = [];
+    const base = deps();
+    const counting = new PlaygroundEngine({
+      ...base,
+      variantModule: async (example, variant) => {
+        const module = await base.variantModule(example, variant);
+        return async (context) => {
+          invocations.push(context.n);
+          return module(context);
+        };
+      },
+    });
+    const [bad, good] = await Promise.all([
+      counting.call('run', runArgs({ variant: 'bad' }), first.hooks),
+      counting.call('run', runArgs({ variant: 'good' }), second.hooks),
     ]);
-    expect(first).toMatchObject({ type: 'prepared', id: 7, timings: { fromArchive: false } });
-    const bad = expectRan(second!);
-    const good = expectRan(third!);
-    expect([second!.id, third!.id]).toEqual([8, 9]);
+    expect(first.events).toEqual(['started']);
+    expect(second.events).toEqual(['started']);
+    // One unrecorded warm-up run and three recorded ones, per variant.
+    expect(invocations).toHaveLength(8);
+    expect(bad.repetitions).toHaveLength(3);
+    expect(bad.counts).toEqual({ sql: 6, http: 0, cache: 0, job: 0 });
     expect(bad.log).toHaveLength(6);
-    expect(good.log).toHaveLength(1);
+    expect(good.counts.sql).toBe(1);
     expect(bad.result.ok && good.result.ok && bad.result.hash === good.result.hash).toBe(true);
     expect(good.result).toMatchObject({ ok: true, items: 5 });
+    expect(bad.countsDiffer).toBeUndefined();
+    for (const figures of bad.repetitions) expect(figures.dbMs).toBeGreaterThan(0);
+  });
+
+  it('stops repeating once the budget is spent, but never below the minimum', async () => {
+    const engine = new PlaygroundEngine(deps());
+    const report = await call(engine, 'run', runArgs({ repetitions: { min: 2, max: 50, budgetMs: 0 } }));
+    expect(report.repetitions).toHaveLength(2);
+  });
+
+  it('reports a variant whose round trips change between repetitions instead of hiding it in a median', async () => {
+    let runs = 0;
+    const engine = new PlaygroundEngine({
+      ...deps(),
+      variantModule:
+        async () =>
+        async ({ db }) => {
+          runs += 1;
+          for (let i = 0; i < (runs === 3 ? 2 : 1); i++) await db.selectFrom('tags').select('id').execute();
+          return runs === 4 ? 'other' : 'same';
+        },
+    });
+    const report = await call(engine, 'run', runArgs({ repetitions: { min: 3, max: 3, budgetMs: 0 } }));
+    // Run 1 is the warm-up; run 3 is the second recorded one.
+    expect(report.countsDiffer).toEqual({
+      repetition: 1,
+      counts: { sql: 2, http: 0, cache: 0, job: 0 },
+      first: { sql: 1, http: 0, cache: 0, job: 0 },
+    });
+    expect(report.resultsDiffer).toBe(true);
   });
 
   it('runs edited JavaScript source in place of a variant module', async () => {
-    const engine = new PlaygroundEngine(nodeEngineDependencies());
+    const engine = new PlaygroundEngine(deps());
     const source = `export default async ({ db, n }) => db.selectFrom('tags').select('name').orderBy('id').limit(n).execute();`;
-    const report = expectRan(await engine.handle(runRequest(1, { source, n: 2 })));
-    expect(report.log).toHaveLength(1);
+    const report = await call(engine, 'run', runArgs({ source, n: 2 }));
+    expect(report.counts.sql).toBe(1);
     expect(report.result).toMatchObject({ ok: true, preview: '[{"name":"classic"},{"name":"crime"}]' });
   });
 
-  it('answers an unknown variant or dataset with an error, as data', async () => {
-    const engine = new PlaygroundEngine(nodeEngineDependencies());
-    const unknownVariant = await engine.handle(runRequest(3, { variant: 'nope' }));
-    expect(unknownVariant).toMatchObject({ type: 'error', id: 3 });
-    const unknownDataset = await engine.handle({ type: 'prepare', id: 4, dataset: 'nowhere' });
-    expect(unknownDataset).toMatchObject({ type: 'error', id: 4 });
-    // And the engine still works afterwards.
-    expect(expectRan(await engine.handle(runRequest(5))).log).toHaveLength(1);
+  it('fails an unknown variant or dataset, and still works afterwards', async () => {
+    const engine = new PlaygroundEngine(deps());
+    await expect(call(engine, 'run', runArgs({ variant: 'nope' }))).rejects.toThrow(
+      /Unknown variant|Unknown variable dynamic import|Cannot find/,
+    );
+    await expect(call(engine, 'prepare', { dataset: 'nowhere' })).rejects.toThrow();
+    expect((await call(engine, 'run', runArgs())).counts.sql).toBe(1);
+  });
+
+  it('warms up in the gaps between calls, and a run before the target says the engine was warming', async () => {
+    const warmUp = new BackgroundWarmUp({ queries: 300, sliceMs: 2 });
+    const engine = new PlaygroundEngine(deps(), { warmUp });
+    await call(engine, 'prepare', { dataset: 'library' });
+    const early = await call(engine, 'run', runArgs({ repetitions: { min: 1, max: 1, budgetMs: 0 } }));
+    expect(early.engineWarm).toBe(false);
+    for (let i = 0; i < 10_000 && !engine.warm; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(warmUp.queries).toBe(300);
+    const later = await call(engine, 'run', runArgs({ repetitions: { min: 1, max: 1, budgetMs: 0 } }));
+    expect(later.engineWarm).toBe(true);
+  });
+
+  it('explains one statement of a run from the log, in the same data state', async () => {
+    const engine = new PlaygroundEngine(deps());
+    const { repetitions: _, ...args } = runArgs({ variant: 'bad' });
+    const report = await call(engine, 'explain', { ...args, statement: 2 });
+    expect(report.sql).toMatch(/from "authors" where "id" = \$1/);
+    expect(report.params).toHaveLength(1);
+    const plan = report.plan as {
+      Plan: { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number };
+    };
+    expect(plan.Plan['Relation Name']).toBe('authors');
+    expect(plan.Plan['Actual Rows']).toBe(1);
+    await expect(call(engine, 'explain', { ...args, statement: 99 })).rejects.toThrow(/fewer than 100/);
+  });
+
+  it('runs a load simulation once, with no warm-up, and carries its summary', async () => {
+    const source = `export default async ({ clock, request }) => { await clock.sleep(request.route === 'slow' ? 1000 : 10); }`;
+    const engine = new PlaygroundEngine(deps());
+    const report = await call(
+      engine,
+      'run',
+      runArgs({
+        source,
+        n: 50,
+        load: {
+          workers: 2,
+          arrivalsPerSecond: 20,
+          requestTimeoutMs: 5_000,
+          routes: [
+            { name: 'slow', share: 1 },
+            { name: 'fast', share: 3 },
+          ],
+        },
+      }),
+    );
+    expect(report.repetitions).toHaveLength(1);
+    expect(report.load?.summary.requests).toBe(50);
+    expect(report.load?.records).toHaveLength(50);
+  });
+
+  it('reports the recorder and sandbox costs for the bench', async () => {
+    const engine = new PlaygroundEngine(deps());
+    const figures = await call(engine, 'measure', { dataset: 'library', queries: 20 });
+    for (const value of Object.values(figures)) expect(value).toBeGreaterThan(0);
   });
 });
 
-describe('PlaygroundEngine measure', () => {
-  it('reports raw and recorded per-query times and the reset cost', async () => {
-    const engine = new PlaygroundEngine(nodeEngineDependencies());
-    const response = await engine.handle({ type: 'measure', id: 1, dataset: 'library', queries: 20 });
-    if (response.type !== 'measured') throw new Error(JSON.stringify(response));
-    for (const value of Object.values(response.figures)) expect(value).toBeGreaterThan(0);
+describe('serveEngine', () => {
+  function endpoint() {
+    const sent: EngineMessage[] = [];
+    let listener: ((event: MessageEvent<EngineCall>) => void) | undefined;
+    return {
+      sent,
+      deliver: (data: unknown) => listener!({ data } as MessageEvent<EngineCall>),
+      endpoint: {
+        postMessage: (message: EngineMessage) => sent.push(message),
+        addEventListener: (_: 'message', handler: (event: MessageEvent<EngineCall>) => void) =>
+          (listener = handler),
+      },
+    };
+  }
+
+  it('answers started then done for a call, and failed as data for an unknown method or a failure', async () => {
+    const fake = endpoint();
+    serveEngine(new PlaygroundEngine(deps()), fake.endpoint);
+    fake.deliver({ id: 1, method: 'prepare', args: { dataset: 'library' } });
+    fake.deliver({ id: 2, method: 'drop', args: {} });
+    fake.deliver({ id: 3, method: 'prepare', args: { dataset: 'no-such' } });
+    for (
+      let i = 0;
+      i < 2000 && fake.sent.filter((m) => m.type === 'done' || m.type === 'failed').length < 3;
+      i++
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(fake.sent.map((m) => `${m.id}:${m.type}`)).toEqual([
+      '1:started',
+      '2:failed',
+      '1:done',
+      '3:started',
+      '3:failed',
+    ]);
+    expect(fake.sent[1]).toMatchObject({ error: { message: 'Unknown engine method "drop"' } });
   });
 });

@@ -5,6 +5,8 @@ import type { VariantFunction } from '../../src/engine/example-context.ts';
 import { runVariant } from '../../src/engine/run-variant.ts';
 import type { LibraryDatabase } from '../../content/datasets/library/library-database.ts';
 import { seededPGlite } from '../support/node-engine.ts';
+import { isSqlEntry, type LogEntry } from '../../src/analysis/log-entry.ts';
+import type { RecordedQuery } from '../../src/engine/recorded-query.ts';
 
 let pglite: PGlite;
 let pristine: string;
@@ -13,6 +15,9 @@ beforeAll(async () => {
   pristine = await datasetFingerprint(pglite, 'library');
 }, 120_000);
 afterAll(() => pglite?.close());
+
+/** The SQL entries of a log (these runs call no simulated service). */
+const sqlOf = (log: readonly LogEntry[]): RecordedQuery[] => log.filter(isSqlEntry);
 
 const run = (variant: VariantFunction<LibraryDatabase>, n = 10) =>
   runVariant(pglite, { dataset: 'library', n, variant: variant as VariantFunction });
@@ -31,9 +36,9 @@ describe('runVariant', () => {
       ],
     });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ kind: 'query', params: [3], rows: 3, bytes: 3 * (1 + 10) });
-    expect(log[0]!.sql).toMatch(/^select "id", "name" from "authors"/);
-    expect(log[0]!.durationMs).toBeGreaterThan(0);
+    expect(sqlOf(log)[0]).toMatchObject({ kind: 'query', params: [3], rows: 3, bytes: 3 * (1 + 10) });
+    expect(sqlOf(log)[0]!.sql).toMatch(/^select "id", "name" from "authors"/);
+    expect(sqlOf(log)[0]!.durationMs).toBeGreaterThan(0);
   });
 
   it('records db.transaction() as BEGIN and COMMIT round trips', async () => {
@@ -44,13 +49,13 @@ describe('runVariant', () => {
       }),
     );
     expect(outcome).toEqual({ ok: true, value: { country: 'XX' } });
-    expect(log.map((q) => [q.kind, q.kind === 'transaction' ? q.sql : q.sql.split(' ')[0]])).toEqual([
+    expect(sqlOf(log).map((q) => [q.kind, q.kind === 'transaction' ? q.sql : q.sql.split(' ')[0]])).toEqual([
       ['transaction', 'BEGIN'],
       ['query', 'update'],
       ['query', 'select'],
       ['transaction', 'COMMIT'],
     ]);
-    expect(log[1]!.affectedRows).toBe(1);
+    expect(sqlOf(log)[1]!.affectedRows).toBe(1);
   });
 
   it('records a failed transaction as BEGIN … ROLLBACK and returns the error as data', async () => {
@@ -61,7 +66,7 @@ describe('runVariant', () => {
       }),
     );
     expect(outcome).toMatchObject({ ok: false, error: { name: 'Error', message: 'payment declined' } });
-    expect(log.map((q) => q.sql.split(' ')[0])).toEqual(['BEGIN', 'delete', 'ROLLBACK']);
+    expect(sqlOf(log).map((q) => q.sql.split(' ')[0])).toEqual(['BEGIN', 'delete', 'ROLLBACK']);
   });
 
   it('keeps the data identical whatever a variant writes, deletes or drops', async () => {
@@ -89,7 +94,7 @@ describe('runVariant', () => {
   it('returns a database error with its SQLSTATE, and the next run works', async () => {
     const failed = await run(async ({ db, sql }) => sql`SELECT * FROM no_such_table`.execute(db));
     expect(failed.outcome).toMatchObject({ ok: false, error: { code: '42P01' } });
-    expect(failed.log[0]!.error).toMatch(/no_such_table/);
+    expect(sqlOf(failed.log)[0]!.error).toMatch(/no_such_table/);
     const next = await run(async ({ db }) => db.selectFrom('tags').select('id').execute());
     expect(next.outcome).toMatchObject({ ok: true });
   });
@@ -140,7 +145,7 @@ describe('runVariant', () => {
     });
     expect(autocommit.outcome).toEqual({ ok: true, value: { failed: '23505', left: [{ name: 'first' }] } });
     // Only the variant's three statements are recorded, not the savepoints around them.
-    expect(autocommit.log.map((q) => q.sql.split(' ')[0])).toEqual(['insert', 'insert', 'select']);
+    expect(sqlOf(autocommit.log).map((q) => q.sql.split(' ')[0])).toEqual(['insert', 'insert', 'select']);
 
     // Without it, the sandbox's one transaction is aborted by the failure (25P02).
     const plain = await run(variant);
@@ -158,5 +163,113 @@ describe('runVariant', () => {
   it('passes n through to the variant', async () => {
     const { outcome } = await run(async ({ n }) => n * 2, 21);
     expect(outcome).toEqual({ ok: true, value: 42 });
+  });
+
+  it('runs onCommit callbacks after the outermost COMMIT, never after a ROLLBACK, and at once outside a transaction', async () => {
+    const { outcome, log } = await run(async ({ db, onCommit }) => {
+      const events: string[] = [];
+      await onCommit(() => events.push('outside: at once'));
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('tags').values({ id: 901, name: 'x' }).execute();
+        await onCommit(() => events.push('after commit'));
+        events.push('inside');
+      });
+      await db
+        .transaction()
+        .execute(async () => {
+          await onCommit(() => events.push('never'));
+          throw new Error('declined');
+        })
+        .catch(() => events.push('rolled back'));
+      return events;
+    });
+    expect(outcome).toEqual({
+      ok: true,
+      value: ['outside: at once', 'inside', 'after commit', 'rolled back'],
+    });
+    expect(sqlOf(log).map((q) => q.sql.split(' ')[0])).toEqual([
+      'BEGIN',
+      'insert',
+      'COMMIT',
+      'BEGIN',
+      'ROLLBACK',
+    ]);
+  });
+
+  it('a job enqueued on commit of a transaction that rolls back never runs; one enqueued inside it still does', async () => {
+    const variant: VariantFunction<LibraryDatabase> = async ({ db, jobs, onCommit, clock }) => {
+      const ran: string[] = [];
+      jobs.define('notify', async (payload: { via: string }, job) => {
+        const tag = await job.db.selectFrom('tags').select('name').where('id', '=', 902).executeTakeFirst();
+        ran.push(`${payload.via}: tag ${tag ? 'found' : 'missing'}`);
+      });
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto('tags').values({ id: 902, name: 'new' }).execute();
+          await jobs.enqueue('notify', { via: 'inside' });
+          await onCommit(() => jobs.enqueue('notify', { via: 'on commit' }));
+          // A slow step while the transaction is open: the job falls due meanwhile.
+          await clock.sleep(200);
+          throw new Error('payment declined');
+        })
+        .catch(() => {});
+      await jobs.drain();
+      return ran;
+    };
+    const { outcome, log } = await run(variant);
+    expect(outcome).toEqual({ ok: true, value: ['inside: tag missing'] });
+    const jobRun = log.find((entry) => entry.kind === 'job-run');
+    expect(jobRun && 'detail' in jobRun ? jobRun.detail : '').toMatch(/would have started at/);
+    // The job's own query is logged as the job's.
+    expect(sqlOf(log).filter((q) => q.origin === 'job')).toHaveLength(1);
+  });
+
+  it('seeds Math.random and random from the services seed, and restores Math.random afterwards', async () => {
+    const draw = async ({ random }: { random: () => number }) => [Math.random(), random()];
+    const seeded = (seed: number) =>
+      runVariant(pglite, {
+        dataset: 'library',
+        n: 1,
+        variant: draw as VariantFunction,
+        services: {
+          seed,
+          upstreams: {},
+          cache: { latency: { fixed: 1 } },
+          jobs: { enqueueLatency: { fixed: 1 }, pickupMs: 1 },
+        },
+      });
+    const first = await seeded(3);
+    const again = await seeded(3);
+    const other = await seeded(4);
+    expect(first.outcome).toEqual(again.outcome);
+    expect(first.outcome).not.toEqual(other.outcome);
+    expect(Math.random).toBe(Math.random); // the real one is back
+    const outside = [Math.random(), Math.random()];
+    expect(outside[0]).not.toBe(outside[1]);
+  });
+
+  it('counts simulated calls by kind next to SQL, with simulated time on the virtual clock', async () => {
+    const result = await runVariant(pglite, {
+      dataset: 'library',
+      n: 3,
+      variant: (async ({ db, http, cache, clock }) => {
+        for (let i = 0; i < 3; i++) await http.get(`https://api.example/books/${i}`);
+        await cache.set('k', 1);
+        await db.selectFrom('tags').select('id').execute();
+        await clock.sleep(1000);
+        return clock.now();
+      }) as VariantFunction,
+      services: {
+        seed: 1,
+        upstreams: { api: { latency: { fixed: 40 }, connectMs: 0, tlsMs: 0 } },
+        cache: { latency: { fixed: 2 } },
+        jobs: { enqueueLatency: { fixed: 1 }, pickupMs: 1 },
+      },
+    });
+    expect(result.counts).toEqual({ sql: 1, http: 3, cache: 1, job: 0 });
+    expect(result.outcome).toEqual({ ok: true, value: 1122 });
+    expect(result.simulatedMs).toBe(1122);
+    expect(sqlOf(result.log)[0]!.startedAtMs).toBe(122);
   });
 });

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { variantToJavaScript } from '../../src/client/transpile-variant.ts';
+import type { ScriptablePGlite } from '../../src/engine/dataset-loader.ts';
+import { seedDataset } from '../../src/engine/dataset-loader.ts';
+import type { VariantFunction } from '../../src/engine/example-context.ts';
+import type { QueryablePGlite } from '../../src/engine/recording-pglite.ts';
+import type { ExampleDefinition } from '../../src/content/example-schema.ts';
+import { projectRoot } from './content-files.ts';
+import { loadVariant, readDatasetSql, seededPGlite } from './node-engine.ts';
+import { pgAsPGlite, postgresBinDir, startPostgres } from './real-postgres.ts';
+
+export type TestDatabase = ScriptablePGlite & QueryablePGlite;
+
+/**
+ * One place where tests meet PostgreSQL: every suite that checks the examples loops over this
+ * list, the way kysely's tests loop over DIALECTS. A backend is a database, a way to load a
+ * variant, and the sizes it checks (the slow ones check fewer).
+ */
+export interface Backend {
+  name: string;
+  /** Why the backend cannot run here, or undefined when it can. */
+  unavailable?: string;
+  open(datasets: readonly string[]): Promise<{ database: TestDatabase; close(): Promise<void> }>;
+  loadVariant(example: string, variant: string): Promise<VariantFunction>;
+  sizes(definition: ExampleDefinition): number[];
+}
+
+const smallest = (definition: ExampleDefinition) => Math.min(...definition.n.choices);
+const largest = (definition: ExampleDefinition) => Math.max(...definition.n.choices);
+const distinct = (values: number[]) => [...new Set(values)];
+
+const binDir = postgresBinDir();
+
+export const BACKENDS: readonly Backend[] = [
+  {
+    name: 'PGlite in Node',
+    async open(datasets) {
+      const pglite = await seededPGlite(...datasets);
+      return { database: pglite, close: () => pglite.close() };
+    },
+    loadVariant,
+    // The counts must follow n: the smallest, the default and the largest size.
+    sizes: (definition) => distinct([smallest(definition), definition.n.default, largest(definition)]),
+  },
+  {
+    name: 'PostgreSQL server',
+    unavailable: binDir ? undefined : 'no PostgreSQL server binaries (install postgresql or set PG_BIN_DIR)',
+    async open(datasets) {
+      const server = await startPostgres(binDir!);
+      const database = pgAsPGlite(server.client);
+      for (const name of datasets) await seedDataset(database, name, readDatasetSql(name));
+      return { database, close: () => server.stop() };
+    },
+    loadVariant,
+    sizes: (definition) => [definition.n.default],
+  },
+  {
+    // Edited code takes another path than the shipped modules: TypeScript → JavaScript in the
+    // page, then import() from source in the worker. Every shipped variant taken that way must
+    // behave exactly as its module does.
+    name: 'edited-code path on PGlite',
+    async open(datasets) {
+      const pglite = await seededPGlite(...datasets);
+      return { database: pglite, close: () => pglite.close() };
+    },
+    async loadVariant(example, variant) {
+      const typescript = readFileSync(
+        new URL(`content/examples/${example}/${variant}.ts`, projectRoot),
+        'utf8',
+      );
+      const javascript = await variantToJavaScript(typescript);
+      const url = `data:text/javascript;base64,${Buffer.from(javascript).toString('base64')}`;
+      return ((await import(/* @vite-ignore */ url)) as { default: VariantFunction }).default;
+    },
+    sizes: (definition) => [smallest(definition)],
+  },
+];
