@@ -1,14 +1,11 @@
 import type { VariantError } from '../analysis/variant-error.ts';
 import type { EngineArgs, EngineMethod, EngineResult } from '../engine/engine-api.ts';
-import type { EngineCall, EngineMessage, EngineNote } from '../engine/engine-protocol.ts';
+import type { EngineCall, EngineMessage } from '../engine/engine-protocol.ts';
 
 /** A call that did not finish within its limit; the engine was stopped to end it. */
 export class EngineTimeoutError extends Error {
   override name = 'EngineTimeoutError';
-  constructor(
-    readonly limitMs: number,
-    readonly notes: readonly EngineNote[],
-  ) {
+  constructor(readonly limitMs: number) {
     super(`Stopped after ${limitMs / 1000} s: the code did not finish.`);
   }
 }
@@ -45,7 +42,6 @@ interface Pending {
   reject(error: Error): void;
   limitMs: number;
   timer?: ReturnType<typeof setTimeout>;
-  notes: EngineNote[];
 }
 
 /**
@@ -83,7 +79,6 @@ export class EngineClient {
         resolve: resolve as (value: unknown) => void,
         reject,
         limitMs: options.limitMs,
-        notes: [],
       });
       connection.postMessage({ id, method, args } as EngineCall);
     });
@@ -122,12 +117,9 @@ export class EngineClient {
     switch (message.type) {
       case 'started':
         pending.timer = setTimeout(
-          () => this.#restart(new EngineTimeoutError(pending.limitMs, pending.notes)),
+          () => this.#restart(new EngineTimeoutError(pending.limitMs)),
           pending.limitMs,
         );
-        return;
-      case 'note':
-        pending.notes.push(message.note);
         return;
       case 'done':
         this.#settle(message.id);

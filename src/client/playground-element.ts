@@ -1,60 +1,76 @@
-import { DEFAULT_ROUND_TRIP_MS, ROUND_TRIP_CHOICES_MS } from '../analysis/round-trip-model.ts';
+import { parseQueryCountFormula } from '../analysis/query-count-formula.ts';
 import { toVariantError } from '../analysis/variant-error.ts';
+import type { RepetitionPolicy, RunArgs, RunReport } from '../engine/engine-api.ts';
+import { compareVariants } from '../playground/compare-variants.ts';
+import { detectHints, type Hint } from '../playground/detect-hints.ts';
+import type { GrowthSeries } from '../playground/growth-chart.ts';
+import { announcement, paneView, type PaneInput, type PaneOutcome } from '../playground/pane-view.ts';
+import { planTree } from '../playground/plan-tree.ts';
+import { runControl, type RunKind, type RunSettings, type RunState } from '../playground/run-control.ts';
+import { spreadOf } from '../playground/run-spread.ts';
+import { applyKnobs } from '../simulation/apply-knobs.ts';
 import { h } from './dom.ts';
-import { EngineError, EngineTimeoutError, pageEngineClient } from './engine-client.ts';
+import { EngineError, EngineStoppedError, EngineTimeoutError, pageEngineClient } from './engine-client.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
-import {
-  announceText,
-  renderRunResult,
-  resultHashOf,
-  type PaneContext,
-  type PaneOutcome,
-} from './render-run-result.ts';
+import { renderComparison } from './render-comparison.ts';
+import { renderGrowth } from './render-growth.ts';
+import { renderLoadTimeline } from './render-load.ts';
+import { renderPane } from './render-pane.ts';
+import { renderPlan } from './render-plan.ts';
+import { renderQueryLog } from './render-query-log.ts';
 import { variantToJavaScript } from './transpile-variant.ts';
-import { loadEdit, saveEdit } from './variant-edits.ts';
-import type { CodeEditor } from './code-editor.ts';
+import { VariantEditors } from './variant-editors.ts';
 
-/** How long one variant may run before its worker is stopped. */
-const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** How long the engine may work on one variant's run before it is stopped. */
+const TIME_LIMIT_MS = 10_000;
+/** Booting PGlite from the dataset's archive: about a second, far more on a busy or slow machine. */
+const PREPARE_LIMIT_MS = 120_000;
+/** "Run at every size" times each point more briefly than a comparison. */
+const GROWTH_REPETITIONS: RepetitionPolicy = { min: 3, max: 5, budgetMs: 400 };
 
 /**
- * `<rt-playground>`: enhances the static example (code and claims, readable without JavaScript)
- * with a Run button, the data-size and round-trip controls, and each variant's results.
- * The worker starts when the playground scrolls near the viewport, never on page load.
+ * `<rt-playground>`: wires the playground that playground.astro rendered at build time. Decisions
+ * live in pure modules (src/playground/: what a pane shows, the comparison, hints, the growth
+ * chart, when to run); this element reads the controls, calls the engine and puts results in place.
  */
 export class PlaygroundElement extends HTMLElement {
   #config!: PlaygroundConfig;
-  #n = 0;
-  #roundTripMs = DEFAULT_ROUND_TRIP_MS;
+  #state: RunState = { phase: 'idle' };
+  #settings!: RunSettings;
+  /** The settings the results on the page were computed with. */
+  #shownSettings?: RunSettings;
   #outcomes = new Map<string, PaneOutcome>();
-  #running = false;
-  #runButton!: HTMLButtonElement;
+  #sources = new Map<string, string>();
+  #editors!: VariantEditors;
   #status!: HTMLElement;
   #observer?: IntersectionObserver;
-  /** Variant id → the reader's edited TypeScript; Run uses it instead of the shipped module. */
-  #edits = new Map<string, string>();
-  #editors = new Map<string, CodeEditor>();
 
   connectedCallback() {
-    if (this.#runButton) return;
+    if (this.#status) return;
     this.#config = JSON.parse(this.dataset.config ?? '{}') as PlaygroundConfig;
-    this.#n = this.#config.n.default;
-    for (const variant of this.#config.variants) {
-      const saved = loadEdit(this.#config.example, variant.id);
-      if (saved !== undefined) this.#edits.set(variant.id, saved);
-    }
-    this.#renderControls();
+    this.#status = this.querySelector<HTMLElement>('[data-status]')!;
+    this.#settings = this.#readSettings();
+    this.#editors = new VariantEditors(
+      this,
+      this.#config.example,
+      (message) => (this.#status.textContent = message),
+    );
+    for (const hidden of this.querySelectorAll<HTMLElement>(
+      '[data-controls], [data-edit-bar], [data-results]',
+    ))
+      hidden.hidden = false;
+    this.addEventListener('click', (event) => this.#onClick(event));
+    this.addEventListener('change', (event) => this.#onChange(event));
+    // The engine boots while the reader scrolls towards the playground, not on page load.
     this.#observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          this.#observer?.disconnect();
-          // Warm up in the background; a failure here shows up on Run.
-          pageEngineClient()
-            .call('prepare', { dataset: this.#config.dataset }, { limitMs: 120_000 })
-            .catch(() => {});
-        }
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        this.#observer?.disconnect();
+        pageEngineClient()
+          .call('prepare', { dataset: this.#config.dataset }, { limitMs: PREPARE_LIMIT_MS })
+          .catch(() => {});
       },
-      { rootMargin: '300px' },
+      { rootMargin: '1200px 0px' },
     );
     this.#observer.observe(this);
   }
@@ -63,225 +79,298 @@ export class PlaygroundElement extends HTMLElement {
     this.#observer?.disconnect();
   }
 
-  /** Runs every variant, one after the other, on identical data. */
+  /** Runs every variant, one after the other, on identical data (as the Run button does). */
   run(): Promise<void> {
-    return this.#runAll();
+    return this.#dispatch(runControl.press(this.#state, 'compare', this.#readSettings()));
   }
 
-  /**
-   * Runs JavaScript in place of one variant's module, e.g. code the reader edited. The module's
-   * default export receives `{ db, n, sql }` like a variant.
-   */
-  async runSource(variantId: string, source: string, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Promise<void> {
-    await this.#runOne(variantId, source, timeLimitMs);
-    this.#renderPanes();
-    this.#announce();
+  /** Runs JavaScript in place of one variant's module (for tests: an endless loop, a failing query). */
+  async runSource(variantId: string, source: string, limitMs = TIME_LIMIT_MS): Promise<void> {
+    const settings = this.#readSettings();
+    this.#outcomes.set(variantId, await this.#runVariant(variantId, settings, source, limitMs));
+    this.#shownSettings = settings;
+    this.#renderResults();
   }
 
-  #renderControls() {
-    const idBase = `pg-${this.#config.example}`;
-    this.#runButton = h('button', { type: 'button', class: 'run-button' }, 'Run');
-    this.#runButton.addEventListener('click', () => void this.#runAll());
-
-    const sizeSelect = h(
-      'select',
-      { id: `${idBase}-n` },
-      ...this.#config.n.choices.map((n) =>
-        h('option', { value: String(n), selected: n === this.#n ? '' : undefined }, n.toLocaleString('en')),
-      ),
-    );
-    sizeSelect.addEventListener('change', () => {
-      this.#n = Number(sizeSelect.value);
-      // Keep the comparison live: once there are results, a new size runs again.
-      if (this.#outcomes.size > 0) void this.#runAll();
-    });
-
-    const rttSelect = h(
-      'select',
-      { id: `${idBase}-rtt` },
-      ...ROUND_TRIP_CHOICES_MS.map((ms) =>
-        h(
-          'option',
-          { value: String(ms), selected: ms === this.#roundTripMs ? '' : undefined },
-          ms === 0 ? 'none' : `${ms} ms`,
-        ),
-      ),
-    );
-    rttSelect.addEventListener('change', () => {
-      this.#roundTripMs = Number(rttSelect.value);
-      this.#renderPanes();
-    });
-
-    this.#status = h('p', { class: 'playground-status', role: 'status', 'aria-live': 'polite' });
-    const controls = h(
-      'div',
-      { class: 'playground-controls' },
-      this.#runButton,
-      h('label', { for: sizeSelect.id }, `${capitalise(this.#config.n.label)} (n)`),
-      sizeSelect,
-      h('label', { for: rttSelect.id }, 'Modeled network round trip'),
-      rttSelect,
-    );
-    const panes = this.querySelector('.playground-panes');
-    panes?.before(controls, this.#status);
-    for (const pane of this.querySelectorAll<HTMLElement>('.playground-pane')) {
-      const variantId = pane.dataset.variant!;
-      pane.querySelector('pre.astro-code')?.after(this.#renderEditBar(variantId));
-      pane.append(h('div', { class: 'pane-results' }, h('p', { class: 'run-placeholder' }, 'Not run yet.')));
+  #onClick(event: Event) {
+    const button =
+      event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-action]') : null;
+    if (!button) return;
+    const action = button.dataset.action;
+    if (action === 'run' || action === 'every-size') {
+      const kind: RunKind = action === 'run' ? 'compare' : 'every-size';
+      void this.#dispatch(runControl.press(this.#state, kind, this.#readSettings()));
+    } else if (action === 'edit' || action === 'reset') {
+      const variantId = button.closest<HTMLElement>('[data-variant]')?.dataset.variant;
+      if (variantId) void this.#editors.handle(action, variantId, button);
     }
   }
 
-  /** The Edit / Reset buttons under a variant's code, and what they say about the edit. */
-  #renderEditBar(variantId: string): HTMLElement {
-    const label = this.#config.variants.find((v) => v.id === variantId)!.label;
-    const edit = h('button', { type: 'button', class: 'edit-button' }, 'Edit code');
-    const reset = h('button', { type: 'button', class: 'reset-button' }, 'Reset to original');
-    const note = h('p', { class: 'edit-note', 'aria-live': 'polite' });
-    const bar = h('div', { class: 'edit-bar' }, edit, reset, note);
-    const sync = () => {
-      const edited = this.#edits.has(variantId);
-      reset.hidden = !edited;
-      note.textContent = edited ? 'Edited: Run uses your code, saved in this browser.' : '';
-    };
-    sync();
-    edit.addEventListener('click', () => void this.#openEditor(variantId, label, edit, sync));
-    reset.addEventListener('click', () => {
-      const original = this.#original(variantId);
-      this.#edits.delete(variantId);
-      saveEdit(this.#config.example, variantId, original, original);
-      this.#editors.get(variantId)?.setValue(original);
-      sync();
-    });
-    return bar;
+  #onChange(event: Event) {
+    const target = event.target;
+    if (!(target instanceof HTMLSelectElement || target instanceof HTMLInputElement)) return;
+    if (target.dataset.setting === undefined && target.dataset.knob === undefined) return;
+    const previous = this.#settings;
+    const next = this.#readSettings();
+    if (!Number.isInteger(next.seed) || next.seed < 0 || next.seed > 0xffffffff) {
+      this.#status.textContent = 'The seed is a whole number from 0 to 4294967295.';
+      return;
+    }
+    this.#settings = next;
+    void this.#dispatch(runControl.change(this.#state, previous, next, this.#outcomes.size > 0));
   }
 
-  /** The shipped code of a variant, as the static block shows it. */
-  #original(variantId: string): string {
-    return (
-      this.querySelector(`.playground-pane[data-variant="${variantId}"] pre.astro-code`)?.textContent ?? ''
-    );
-  }
-
-  async #openEditor(variantId: string, label: string, button: HTMLButtonElement, sync: () => void) {
-    const existing = this.#editors.get(variantId);
-    if (existing) return existing.focus();
-    const pane = this.querySelector<HTMLElement>(`.playground-pane[data-variant="${variantId}"]`)!;
-    const pre = pane.querySelector<HTMLElement>('pre.astro-code')!;
-    const original = this.#original(variantId);
-    button.disabled = true;
-    button.textContent = 'Loading editor…';
-    const host = h('div', { class: 'code-editor', style: `height: ${pre.offsetHeight}px` });
-    try {
-      const { createCodeEditor } = await import('./code-editor.ts');
-      pre.after(host);
-      const editor = await createCodeEditor(host, this.#edits.get(variantId) ?? original, {
-        label: `Code of “${label}”. Tab leaves the editor.`,
-        onChange: (code) => {
-          if (code === original) this.#edits.delete(variantId);
-          else this.#edits.set(variantId, code);
-          saveEdit(this.#config.example, variantId, code, original);
-          sync();
-        },
-      });
-      this.#editors.set(variantId, editor);
-      pre.hidden = true;
-      button.hidden = true;
-      editor.focus();
-    } catch (error) {
-      host.remove();
-      button.disabled = false;
-      button.textContent = 'Edit code';
-      this.#status.textContent = `The editor could not load: ${error instanceof Error ? error.message : String(error)}`;
+  async #dispatch([state, action]: ReturnType<typeof runControl.press>): Promise<void> {
+    this.#state = state;
+    this.#syncButtons();
+    switch (action.type) {
+      case 'start':
+        await this.#start(action.kind, action.settings);
+        return;
+      case 'stop':
+        pageEngineClient().stop('Stopped by the reader.');
+        return;
+      case 'render':
+        this.#renderResults();
+        return;
+      case 'none':
+        return;
     }
   }
 
-  async #runAll() {
-    if (this.#running) return;
-    this.#running = true;
-    this.#runButton.disabled = true;
-    this.#runButton.setAttribute('aria-busy', 'true');
-    this.#status.textContent = `Running on n = ${this.#n.toLocaleString('en')}…`;
-    this.#outcomes.clear();
-    for (const pane of this.querySelectorAll('.pane-results'))
-      pane.replaceChildren(h('p', { class: 'run-placeholder' }, 'Running…'));
+  async #start(kind: RunKind, settings: RunSettings) {
     try {
-      for (const variant of this.#config.variants) {
-        await this.#runOne(variant.id, undefined, DEFAULT_TIME_LIMIT_MS);
-        this.#renderPanes();
-      }
-      this.#announce();
+      if (kind === 'compare') await this.#compare(settings);
+      else await this.#everySize(settings);
     } finally {
-      this.#running = false;
-      this.#runButton.disabled = false;
-      this.#runButton.removeAttribute('aria-busy');
+      await this.#dispatch(runControl.finish(this.#state, this.#readSettings()));
     }
   }
 
-  async #runOne(variantId: string, source: string | undefined, limitMs: number) {
-    let outcome: PaneOutcome;
+  async #compare(settings: RunSettings) {
+    this.#status.textContent = `Running on n = ${settings.n.toLocaleString('en')}: a warm-up run, then timed repetitions of each variant…`;
+    this.#outcomes.clear();
+    for (const pane of this.querySelectorAll('[data-results]'))
+      pane.replaceChildren(h('p', { class: 'run-placeholder' }, 'Waiting…'));
+    for (const variant of this.#config.variants) {
+      if (this.#state.phase !== 'running') {
+        this.#outcomes.set(variant.id, { kind: 'stopped' });
+        continue;
+      }
+      this.#paneResults(variant.id)?.replaceChildren(h('p', { class: 'run-placeholder' }, 'Running…'));
+      this.#outcomes.set(variant.id, await this.#runVariant(variant.id, settings));
+      this.#shownSettings = settings;
+      this.#renderResults();
+    }
+    this.#shownSettings = settings;
+    this.#renderResults();
+    const stopped = [...this.#outcomes.values()].some((outcome) => outcome.kind === 'stopped');
+    this.#status.textContent = `${stopped ? 'Stopped' : 'Finished'} on n = ${settings.n.toLocaleString('en')}. ${this.#config.variants
+      .map((variant) => announcement(this.#paneInput(variant.id, settings)))
+      .join(' ')}`;
+  }
+
+  async #everySize(settings: RunSettings) {
+    const series: GrowthSeries[] = this.#config.variants.map((variant) => ({
+      variantId: variant.id,
+      label: variant.label,
+      points: [],
+    }));
+    const area = this.querySelector<HTMLElement>('[data-growth]')!;
+    for (const n of this.#config.n.choices) {
+      for (const [index, variant] of this.#config.variants.entries()) {
+        if (this.#state.phase !== 'running') break;
+        this.#status.textContent = `Running at every size: ${variant.label} at n = ${n.toLocaleString('en')}…`;
+        const outcome = await this.#runVariant(
+          variant.id,
+          { ...settings, n },
+          undefined,
+          TIME_LIMIT_MS,
+          GROWTH_REPETITIONS,
+        );
+        if (outcome.kind !== 'report') continue;
+        const { sql, http, cache, job } = outcome.report.counts;
+        const claimed = [variant.queries, variant.http, variant.cache, variant.jobs]
+          .filter((formula): formula is string => formula !== undefined)
+          .reduce((sum, formula) => sum + parseQueryCountFormula(formula).evaluate(n), 0);
+        series[index]!.points.push({
+          n,
+          roundTrips: sql + http + cache + job,
+          claimed,
+          medianMs: spreadOf(outcome.report.repetitions.map((r) => r.dbMs)).median,
+        });
+      }
+    }
+    area.hidden = false;
+    area.replaceChildren(
+      renderGrowth(
+        series,
+        this.#config.variants.map((variant) => variant.id),
+        `Round trips and median database time of each variant at every size (round trips measured, compared with the claimed formula)`,
+      ),
+    );
+    this.#status.textContent =
+      this.#state.phase === 'running' ? 'Finished running at every size.' : 'Stopped.';
+  }
+
+  async #runVariant(
+    variantId: string,
+    settings: RunSettings,
+    source?: string,
+    limitMs = TIME_LIMIT_MS,
+    repetitions?: RepetitionPolicy,
+  ): Promise<PaneOutcome> {
     try {
-      const edited = this.#edits.get(variantId);
-      if (source === undefined && edited !== undefined) source = await variantToJavaScript(edited);
-      const config = this.#config;
+      const args = await this.#runArgs(variantId, settings, source);
+      // Booting is the prepare call's work, with its own generous limit, never part of a run's.
+      await pageEngineClient().call('prepare', { dataset: args.dataset }, { limitMs: PREPARE_LIMIT_MS });
       const report = await pageEngineClient().call(
         'run',
-        {
-          dataset: config.dataset,
-          example: config.example,
-          variant: variantId,
-          n: this.#n,
-          autocommit: config.autocommit,
-          ...(config.services ? { services: config.services } : {}),
-          ...(config.load ? { load: config.load } : {}),
-          source,
-        },
+        { ...args, ...(repetitions ? { repetitions } : {}) },
         { limitMs },
       );
-      outcome = { kind: 'report', report };
+      return { kind: 'report', report };
     } catch (error) {
-      if (error instanceof EngineTimeoutError) outcome = { kind: 'timeout', limitMs: error.limitMs };
-      else
-        outcome = {
-          kind: 'failed',
-          error: error instanceof EngineError ? error.error : toVariantError(error),
-        };
+      if (error instanceof EngineTimeoutError) return { kind: 'timeout', limitMs: error.limitMs };
+      if (error instanceof EngineStoppedError) return { kind: 'stopped' };
+      return { kind: 'failed', error: error instanceof EngineError ? error.error : toVariantError(error) };
     }
-    this.#outcomes.set(variantId, outcome);
   }
 
-  #paneContexts(): PaneContext[] {
-    const baseline = this.#config.variants[0]!;
-    const baselineOutcome = this.#outcomes.get(baseline.id);
-    return this.#config.variants.flatMap((variant) => {
+  async #runArgs(variantId: string, settings: RunSettings, source?: string): Promise<RunArgs> {
+    const config = this.#config;
+    const edited = this.#editors.editedCode(variantId);
+    const javascript = source ?? (edited !== undefined ? await variantToJavaScript(edited) : undefined);
+    if (javascript !== undefined) this.#sources.set(variantId, javascript);
+    else this.#sources.delete(variantId);
+    return {
+      dataset: config.dataset,
+      example: config.example,
+      variant: variantId,
+      n: settings.n,
+      autocommit: config.autocommit,
+      ...(config.services
+        ? { services: applyKnobs(config.services, { ...settings.knobs, seed: settings.seed }) }
+        : {}),
+      ...(config.load ? { load: config.load } : {}),
+      ...(javascript !== undefined ? { source: javascript } : {}),
+    };
+  }
+
+  #paneInput(variantId: string, settings: RunSettings): PaneInput {
+    const variants = this.#config.variants;
+    const variant = variants.find((v) => v.id === variantId)!;
+    const baselineOutcome = this.#outcomes.get(variants[0]!.id);
+    const baselineHash =
+      baselineOutcome?.kind === 'report' && baselineOutcome.report.result.ok
+        ? baselineOutcome.report.result.hash
+        : undefined;
+    return {
+      variant,
+      baseline: variants[0]!,
+      n: settings.n,
+      roundTripMs: this.#settings.roundTripMs,
+      outcome: this.#outcomes.get(variantId) ?? { kind: 'stopped' },
+      baselineHash,
+    };
+  }
+
+  /** Every pane with an outcome, the comparison above them, and the hints. */
+  #renderResults() {
+    const settings = this.#shownSettings;
+    if (!settings) return;
+    for (const variant of this.#config.variants) {
       const outcome = this.#outcomes.get(variant.id);
-      if (!outcome) return [];
-      return [
-        {
-          variant,
-          baseline,
-          n: this.#n,
-          roundTripMs: this.#roundTripMs,
-          outcome,
-          baselineHash: baselineOutcome && resultHashOf(baselineOutcome),
-        },
-      ];
+      if (!outcome) continue;
+      const input = this.#paneInput(variant.id, settings);
+      const report = outcome.kind === 'report' ? outcome.report : undefined;
+      this.#paneResults(variant.id)?.replaceChildren(
+        renderPane(paneView(input), {
+          hints: report ? detectHints(report.log, report.result.ok ? undefined : report.result.error) : [],
+          hintHref: (hint: Hint) => `${import.meta.env.BASE_URL}guidelines/${hint.page}/#${hint.heading}`,
+          ...(report ? { log: this.#renderLog(variant.id, settings, report) } : {}),
+          ...(report?.load
+            ? { load: renderLoadTimeline(report.load.records, this.#config.load!.workers) }
+            : {}),
+        }),
+      );
+    }
+    const reports = this.#config.variants.flatMap((variant) => {
+      const outcome = this.#outcomes.get(variant.id);
+      return outcome?.kind === 'report' ? [{ variant, report: outcome.report }] : [];
+    });
+    const area = this.querySelector<HTMLElement>('[data-comparison]')!;
+    area.hidden = reports.length < 2;
+    if (reports.length >= 2 && reports[0]!.variant.id === this.#config.variants[0]!.id) {
+      area.replaceChildren(
+        renderComparison(
+          compareVariants(reports, this.#settings.roundTripMs),
+          this.#config.variants.map((variant) => variant.id),
+        ),
+      );
+    }
+  }
+
+  #renderLog(variantId: string, settings: RunSettings, report: RunReport): HTMLElement {
+    const source = this.#sources.get(variantId);
+    return renderQueryLog(report.log, {
+      explain: async (statement, sql) => {
+        const args = await this.#runArgs(variantId, settings, source);
+        await pageEngineClient().call('prepare', { dataset: args.dataset }, { limitMs: PREPARE_LIMIT_MS });
+        const explained = await pageEngineClient().call(
+          'explain',
+          { ...args, statement },
+          { limitMs: TIME_LIMIT_MS },
+        );
+        const variant = this.#config.variants.find((v) => v.id === variantId)!;
+        return renderPlan(
+          planTree(explained.plan),
+          `Plan of this statement in “${variant.label}” (${sql.length > 60 ? `${sql.slice(0, 57)}…` : sql})`,
+        );
+      },
     });
   }
 
-  #renderPanes() {
-    for (const context of this.#paneContexts()) {
-      const pane = this.querySelector(`.playground-pane[data-variant="${context.variant.id}"] .pane-results`);
-      pane?.replaceChildren(renderRunResult(context));
+  #paneResults(variantId: string): HTMLElement | null {
+    return this.querySelector(`.playground-pane[data-variant="${variantId}"] [data-results]`);
+  }
+
+  #readSettings(): RunSettings {
+    const value = (selector: string, fallback: number) => {
+      const control = this.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+      return control && control.value !== '' ? Number(control.value) : fallback;
+    };
+    const knobs: Record<string, number> = {};
+    for (const select of this.querySelectorAll<HTMLSelectElement>('select[data-knob]'))
+      knobs[select.dataset.knob!] = Number(select.value);
+    return {
+      n: value('[data-setting="n"]', this.#config.n.default),
+      roundTripMs: value('[data-setting="round-trip"]', 0),
+      seed: value('[data-setting="seed"]', this.#config.services?.seed ?? 1),
+      knobs,
+    };
+  }
+
+  /** Run becomes Stop while a run is in progress; "Run at every size" waits. */
+  #syncButtons() {
+    const running = this.#state.phase !== 'idle';
+    for (const button of this.querySelectorAll<HTMLButtonElement>(
+      'button[data-action="run"], button[data-action="every-size"]',
+    )) {
+      const isRun = button.dataset.action === 'run';
+      const active = running && this.#state.phase === 'running' && (this.#state.kind === 'compare') === isRun;
+      if (active) {
+        button.textContent = 'Stop';
+        button.disabled = false;
+        button.setAttribute('aria-busy', 'true');
+      } else {
+        button.textContent = isRun ? 'Run' : 'Run at every size';
+        button.disabled = running;
+        button.removeAttribute('aria-busy');
+      }
+      if (this.#state.phase === 'stopping') button.disabled = true;
     }
   }
-
-  #announce() {
-    this.#status.textContent = `Finished on n = ${this.#n.toLocaleString('en')}. ${this.#paneContexts().map(announceText).join(' ')}`;
-  }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 if (!customElements.get('rt-playground')) customElements.define('rt-playground', PlaygroundElement);

@@ -8,17 +8,13 @@ export type EngineCall = {
 
 /**
  * What the engine sends back for a call, in order: `started` when it begins the work (time
- * limits count from here, not from when the call was queued), any `note`s, then exactly one of
- * `done` or `failed`. Failures are data, never an uncaught exception in the worker.
+ * limits count from here, not from when the call was queued), then exactly one of `done` or
+ * `failed`. Failures are data, never an uncaught exception in the worker.
  */
 export type EngineMessage =
   | { id: number; type: 'started' }
-  | { id: number; type: 'note'; note: EngineNote }
   | { id: number; type: 'done'; value: EngineResult<EngineMethod> }
   | { id: number; type: 'failed'; error: VariantError };
-
-/** Something the page should know even if the call never finishes (it may be stopped). */
-export type EngineNote = { kind: 'real-timer'; api: string };
 
 /** Where the engine takes calls from: a dedicated worker's global scope, or a SharedWorker's port. */
 export interface EngineEndpoint {
@@ -29,7 +25,6 @@ export interface EngineEndpoint {
 export interface CallHooks {
   /** The engine has started the work. */
   started(): void;
-  note(note: EngineNote): void;
 }
 
 /** The engine as the protocol sees it: one entry point that queues calls. */
@@ -52,10 +47,7 @@ export function serveEngine(engine: CallableEngine, endpoint: EngineEndpoint): v
       });
       return;
     }
-    const hooks: CallHooks = {
-      started: () => endpoint.postMessage({ id, type: 'started' }),
-      note: (note) => endpoint.postMessage({ id, type: 'note', note }),
-    };
+    const hooks: CallHooks = { started: () => endpoint.postMessage({ id, type: 'started' }) };
     engine.call(method, args as never, hooks).then(
       (value) => endpoint.postMessage({ id, type: 'done', value }),
       (error: unknown) => endpoint.postMessage({ id, type: 'failed', error: toVariantError(error) }),

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { canonicalResult, resultHash } from '../../src/analysis/canonical-result.ts';
 import { groupQueries, summariseLog } from '../../src/analysis/group-queries.ts';
 import { parseQueryCountFormula } from '../../src/analysis/query-count-formula.ts';
-import { modeledMs } from '../../src/analysis/round-trip-model.ts';
 import { toVariantError } from '../../src/analysis/variant-error.ts';
 import { estimateResultBytes } from '../../src/engine/estimate-result-bytes.ts';
 import type { RecordedQuery } from '../../src/engine/recorded-query.ts';
@@ -83,17 +82,6 @@ describe('groupQueries', () => {
     const summary = summariseLog(log);
     expect(summary).toMatchObject({ queries: 5, duplicateQueries: 1, dbMs: 5, rows: 5, bytes: 50 });
     expect(summary.similarGroups).toHaveLength(1);
-  });
-});
-
-describe('round-trip model', () => {
-  it('adds one round trip per statement to the measured time', () => {
-    expect(modeledMs({ wallMs: 12, queries: 101 }, 2)).toBe(214);
-    expect(modeledMs({ wallMs: 12, queries: 101 }, 0)).toBe(12);
-  });
-  it('rejects a negative or non-finite round trip', () => {
-    expect(() => modeledMs({ wallMs: 1, queries: 1 }, -1)).toThrow(RangeError);
-    expect(() => modeledMs({ wallMs: 1, queries: 1 }, Number.NaN)).toThrow(RangeError);
   });
 });
 

@@ -9,7 +9,7 @@ import { nodeEngineDependencies, seededPGlite } from '../support/node-engine.ts'
 
 const hooks = () => {
   const events: string[] = [];
-  return { events, hooks: { started: () => events.push('started'), note: () => events.push('note') } };
+  return { events, hooks: { started: () => events.push('started') } };
 };
 
 const call = <M extends EngineMethod>(
