@@ -124,6 +124,10 @@ describe('on PGlite', () => {
        FROM metering.usage_records GROUP BY 1 ORDER BY 1`,
     );
     expect(partitions.map((p) => p.name)).toEqual(months(6).map((name) => `metering.${name}`));
+    // The figures the page quotes: 26,064 records, 4,032 (February) to 4,464 rows a partition.
+    const counts = partitions.map((p) => p.count);
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(26_064);
+    expect([Math.min(...counts), Math.max(...counts)]).toEqual([4032, 4464]);
     for (const shards of [2, 4, 8]) {
       const union = Array.from(
         { length: shards },

@@ -2,7 +2,7 @@ import type { MeteringContext } from '../../datasets/metering/metering-database.
 
 // The usage of the first n months of 2025, asked with a range on recorded_at, the column the
 // table is partitioned by. The planner compares the range with each partition's bounds and
-// leaves out every month that cannot match: count the "Scan on usage_records_2025_…" lines.
+// leaves out every month that cannot match: the plan names only the partitions it reads.
 // In Django: UsageRecord.objects.filter(recorded_at__gte=start, recorded_at__lt=end)
 //              .aggregate(Sum("units"))
 export default async function explainUsage({ db, sql, n: months }: MeteringContext) {
