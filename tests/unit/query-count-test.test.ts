@@ -282,10 +282,8 @@ describe('every generated test', () => {
           `import { sandboxSeams } from '${from('tests/support/query-count-sandbox.ts')}';\n` +
             `import variant from '${from(`content/examples/${entry.id}/${entry.variant.id}.ts`)}';\n\n` +
             `export type Database = any;\n` +
-            `export const { createDialect, addRows, runTheCode } = sandboxSeams(${JSON.stringify({
-              dataset: entry.definition.dataset,
-              autocommit: entry.definition.autocommit,
-            }).replace(/}$/, ', variant })')};\n`,
+            `export const { createDialect, addRows, runTheCode } = sandboxSeams({ dataset: ` +
+            `${JSON.stringify(entry.definition.dataset)}, autocommit: ${entry.definition.autocommit}, variant });\n`,
         );
       }
       const env = Object.fromEntries(
