@@ -93,7 +93,7 @@ test.describe('the foreign-key playground', () => {
 
   test('an endless loop is stopped, the page stays responsive, and the next Run works', async ({ page }) => {
     // It boots a worker twice and waits out a 5 s time limit in between.
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const errors = collectPageErrors(page);
     await page.goto(FK_PAGE);
     const playground = page.locator('rt-playground').first();
