@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
-import { defineConfig, devices } from '@playwright/test';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { chooseChromium } from './scripts/chromium.ts';
 
-// Machines that cannot download Playwright's browser use the system Chromium.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((path): path is string =>
-  Boolean(path && existsSync(path)),
-);
+// Machines that cannot download Playwright's browser use the system Chromium ($CHROMIUM_PATH or
+// Debian's); elsewhere Playwright's own, which `npm run test:e2e` installs first if it is missing.
+const choice = chooseChromium({
+  env: process.env,
+  exists: existsSync,
+  playwrightPath: chromium.executablePath(),
+});
+const systemChromium = choice.use === 'system' ? choice.path : undefined;
 
 const port = Number(process.env.E2E_PORT ?? 4322);
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
+import { axeViolationsInBothThemes, collectPageErrors, untilMainThreadIdle } from './page-checks.ts';
 
 const FK_PAGE = '/guidelines/n-plus-one-foreign-keys/';
 const EDITED =
@@ -40,8 +40,13 @@ test('the editor code and styles are not loaded before Edit is pressed', async (
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(FK_PAGE);
-  await page.locator('rt-playground').first().scrollIntoViewIfNeeded();
-  await page.waitForTimeout(500);
+  const playground = page.locator('rt-playground').first();
+  await playground.scrollIntoViewIfNeeded();
+  // First what must have happened: the playground has upgraded (its Edit bar exists), its worker,
+  // loaded when it comes into view, has started, and the page has gone idle since.
+  await expect(playground.getByRole('button', { name: 'Edit code' }).first()).toBeVisible();
+  await expect.poll(() => page.workers().length).toBe(1);
+  await untilMainThreadIdle(page);
   expect(requests.filter((url) => /code-editor|editor\.worker|monaco/.test(url))).toEqual([]);
   // Monaco's own stylesheet must not be linked from the page either (astro.config.mjs).
   const stylesheets = await page

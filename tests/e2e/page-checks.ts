@@ -29,3 +29,17 @@ export async function axeViolationsInBothThemes(page: Page, include?: string): P
   }
   return found;
 }
+
+/**
+ * Resolves once the page has painted a frame and then gone idle: the scripts that ran on load
+ * and whatever they started synchronously are done. Check for something that must *not* have
+ * happened after this (and after a positive sign that the page's scripts ran), not after a sleep.
+ */
+export async function untilMainThreadIdle(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestIdleCallback(() => resolve(), { timeout: 5_000 })),
+      ),
+  );
+}

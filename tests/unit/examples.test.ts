@@ -17,6 +17,8 @@ it('finds the examples', () => {
 });
 
 for (const backend of BACKENDS) {
+  if (backend.unavailable && !process.env.CI)
+    console.warn(`Skipping the examples on ${backend.name}: ${backend.unavailable}`);
   describe.skipIf(backend.unavailable !== undefined && !process.env.CI)(
     backend.unavailable ? `${backend.name} (skipped here: ${backend.unavailable})` : backend.name,
     () => {

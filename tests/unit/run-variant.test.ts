@@ -70,7 +70,7 @@ describe('runVariant', () => {
   });
 
   it('keeps the data identical whatever a variant writes, deletes or drops', async () => {
-    await run(async ({ db, sql }) => {
+    const { outcome, log } = await run(async ({ db, sql }) => {
       await db.deleteFrom('book_tags').execute();
       await db.updateTable('books').set({ title: 'gone' }).execute();
       await sql`DROP INDEX books_author_id_idx`.execute(db);
@@ -79,6 +79,20 @@ describe('runVariant', () => {
         await trx.insertInto('tags').values({ id: 999, name: 'new' }).execute();
       });
     });
+    // The variant really did all of it (a failure would leave the data untouched for free)…
+    expect(outcome).toEqual({ ok: true, value: undefined });
+    expect(log.map((q) => q.sql)).toEqual([
+      'delete from "book_tags"',
+      'update "books" set "title" = $1',
+      'DROP INDEX books_author_id_idx',
+      'DROP TABLE reviews',
+      'BEGIN',
+      'insert into "tags" ("id", "name") values ($1, $2)',
+      'COMMIT',
+    ]);
+    expect(log[0]!.affectedRows).toBeGreaterThan(0);
+    expect(log[1]!.affectedRows).toBeGreaterThan(0);
+    // …and none of it outlived the run.
     expect(await datasetFingerprint(pglite, 'library')).toBe(pristine);
   });
 

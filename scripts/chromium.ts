@@ -1,0 +1,75 @@
+// Which Chromium the end-to-end tests use, decided in one place for playwright.config.ts and for
+// the step before `npm run test:e2e` (scripts/ensure-chromium.mjs), which installs Playwright's
+// own Chromium only when no browser is found. Pure: the file system and the installer are passed in.
+
+/** Where a system Chromium is looked for, after $CHROMIUM_PATH (Debian's package in CI). */
+export const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium'];
+
+export type ChromiumChoice =
+  /** A Chromium outside Playwright's cache: $CHROMIUM_PATH or a system package. */
+  | { use: 'system'; path: string; from: 'CHROMIUM_PATH' | 'system' }
+  /** The Chromium `npx playwright install chromium` put in Playwright's cache. */
+  | { use: 'playwright'; path: string }
+  /** None found: Playwright's must be installed first. */
+  | { use: 'install' };
+
+export interface ChromiumLookup {
+  env: Record<string, string | undefined>;
+  exists: (path: string) => boolean;
+  /** Where Playwright's own Chromium is or would be (`chromium.executablePath()`); undefined if unknown. */
+  playwrightPath: string | undefined;
+}
+
+export function chooseChromium({ env, exists, playwrightPath }: ChromiumLookup): ChromiumChoice {
+  if (env.CHROMIUM_PATH && exists(env.CHROMIUM_PATH)) {
+    return { use: 'system', path: env.CHROMIUM_PATH, from: 'CHROMIUM_PATH' };
+  }
+  const system = SYSTEM_CHROMIUM_PATHS.find((path) => exists(path));
+  if (system) return { use: 'system', path: system, from: 'system' };
+  if (playwrightPath && exists(playwrightPath)) return { use: 'playwright', path: playwrightPath };
+  return { use: 'install' };
+}
+
+export interface EnsureChromium extends ChromiumLookup {
+  /** Runs `npx playwright install chromium`; resolves to its exit status. */
+  install: () => Promise<number>;
+  log: (line: string) => void;
+}
+
+/** Says which Chromium the tests will use, installing Playwright's first if there is none. Exit status. */
+export async function ensureChromium(options: EnsureChromium): Promise<number> {
+  const { env, exists, log } = options;
+  if (env.CHROMIUM_PATH && !exists(env.CHROMIUM_PATH)) {
+    log(`CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which does not exist; looking elsewhere.`);
+  }
+  const choice = chooseChromium(options);
+  if (choice.use === 'system') {
+    log(
+      `End-to-end tests use Chromium at ${choice.path} (${choice.from === 'CHROMIUM_PATH' ? 'CHROMIUM_PATH' : 'system package'}).`,
+    );
+    return 0;
+  }
+  if (choice.use === 'playwright') {
+    log(`End-to-end tests use Playwright's Chromium at ${choice.path}.`);
+    return 0;
+  }
+  log(
+    `No Chromium found (CHROMIUM_PATH, ${SYSTEM_CHROMIUM_PATHS.join(', ')}, or Playwright's own), so ` +
+      "installing Playwright's: npx playwright install chromium",
+  );
+  const status = await options.install();
+  if (status !== 0) {
+    log(
+      `npx playwright install chromium failed (exit status ${status}). Install Chromium another way and ` +
+        'set CHROMIUM_PATH to it, then run the tests again.',
+    );
+    return status || 1;
+  }
+  const after = chooseChromium(options);
+  if (after.use === 'install') {
+    log("npx playwright install chromium finished, but Playwright's Chromium is still missing.");
+    return 1;
+  }
+  log(`Installed; end-to-end tests use Playwright's Chromium at ${after.path}.`);
+  return 0;
+}
