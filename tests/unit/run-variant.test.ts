@@ -81,7 +81,7 @@ describe('runVariant', () => {
     });
     // The variant really did all of it (a failure would leave the data untouched for free)…
     expect(outcome).toEqual({ ok: true, value: undefined });
-    expect(log.map((q) => q.sql)).toEqual([
+    expect(sqlOf(log).map((q) => q.sql)).toEqual([
       'delete from "book_tags"',
       'update "books" set "title" = $1',
       'DROP INDEX books_author_id_idx',
@@ -90,8 +90,8 @@ describe('runVariant', () => {
       'insert into "tags" ("id", "name") values ($1, $2)',
       'COMMIT',
     ]);
-    expect(log[0]!.affectedRows).toBeGreaterThan(0);
-    expect(log[1]!.affectedRows).toBeGreaterThan(0);
+    expect(sqlOf(log)[0]!.affectedRows).toBeGreaterThan(0);
+    expect(sqlOf(log)[1]!.affectedRows).toBeGreaterThan(0);
     // …and none of it outlived the run.
     expect(await datasetFingerprint(pglite, 'library')).toBe(pristine);
   });

@@ -50,7 +50,7 @@ describe('raw transaction control', () => {
       error: { name: 'TransactionControlError', message: expect.stringContaining(`Raw "${shown}"`) },
     });
     // The insert ran; the refused statement was never sent, so it is not in the log either.
-    expect(log.map((q) => q.sql)).toEqual([INSERT_TAG]);
+    expect(log.filter(isSqlEntry).map((q) => q.sql)).toEqual([INSERT_TAG]);
     expect(await datasetFingerprint(pglite, 'library')).toBe(pristine);
   });
 });
@@ -67,7 +67,7 @@ describe('transaction control that stays inside the sandbox', () => {
       return db.selectFrom('tags').select('id').where('id', '>=', 998).execute();
     });
     expect(outcome).toEqual({ ok: true, value: [] });
-    expect(log.map((q) => q.sql)).toEqual([
+    expect(log.filter(isSqlEntry).map((q) => q.sql)).toEqual([
       'SAVEPOINT x',
       INSERT_TAG,
       'ROLLBACK TO SAVEPOINT x',
@@ -93,7 +93,7 @@ describe('transaction control that stays inside the sandbox', () => {
       ok: false,
       error: { message: 'calling the transaction method for a Transaction is not supported' },
     });
-    expect(log.map((q) => q.sql)).toEqual(['BEGIN', INSERT_TAG, 'ROLLBACK']);
+    expect(log.filter(isSqlEntry).map((q) => q.sql)).toEqual(['BEGIN', INSERT_TAG, 'ROLLBACK']);
     expect(await datasetFingerprint(pglite, 'library')).toBe(pristine);
   });
 
@@ -119,7 +119,7 @@ describe('transaction control that stays inside the sandbox', () => {
       return { beganInside, innerBegun };
     });
     expect(outcome).toEqual({ ok: true, value: { beganInside: false, innerBegun: true } });
-    expect(log.map((q) => q.sql)).toEqual([
+    expect(log.filter(isSqlEntry).map((q) => q.sql)).toEqual([
       'BEGIN',
       INSERT_TAG,
       'select "id" from "tags" where "id" = $1',
@@ -160,7 +160,7 @@ describe('transaction control that stays inside the sandbox', () => {
       return db.selectFrom('tags').select('name').where('id', '>=', 998).execute();
     });
     expect(outcome).toEqual({ ok: true, value: [{ name: 'kept' }] });
-    expect(log.map((q) => q.sql)).toEqual([
+    expect(log.filter(isSqlEntry).map((q) => q.sql)).toEqual([
       'BEGIN',
       INSERT_TAG,
       'savepoint "sp"',
