@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSqlEntry } from '../../src/analysis/log-entry.ts';
 import type { LibraryDatabase } from '../../content/datasets/library/library-database.ts';
 import { datasetFingerprint } from '../../src/engine/dataset-fingerprint.ts';
 import type { VariantFunction } from '../../src/engine/example-context.ts';
