@@ -119,6 +119,8 @@ export class RecordingPGlite implements KyselyPGlite {
         await this.#record('transaction', `ROLLBACK TO SAVEPOINT ${name}`, [], undefined, 'ROLLBACK');
       }
       throw error;
+    } finally {
+      this.#transactionDepth -= 1;
     }
   }
 
