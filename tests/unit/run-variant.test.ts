@@ -167,6 +167,32 @@ describe('runVariant', () => {
     expect(await datasetFingerprint(pglite, 'library')).toBe(pristine);
   });
 
+  it('in autocommit mode a statement after a finished db.transaction() is autocommitted again', async () => {
+    const variant: VariantFunction<LibraryDatabase> = async ({ db }) => {
+      await db
+        .transaction()
+        .execute((trx) => trx.insertInto('tags').values({ id: 901, name: 'in a transaction' }).execute());
+      const failed = await db
+        .insertInto('tags')
+        .values({ id: 901, name: 'again' })
+        .execute()
+        .then(
+          () => 'inserted',
+          (error: { code?: string }) => error.code,
+        );
+      const left = await db.selectFrom('tags').select('name').where('id', '>=', 900).execute();
+      return { failed, left };
+    };
+    const { outcome } = await runVariant(pglite, {
+      dataset: 'library',
+      n: 1,
+      variant: variant as VariantFunction,
+      autocommit: true,
+    });
+    expect(outcome).toEqual({ ok: true, value: { failed: '23505', left: [{ name: 'in a transaction' }] } });
+    expect(await datasetFingerprint(pglite, 'library')).toBe(pristine);
+  });
+
   it('returns a JavaScript error thrown by the variant as data', async () => {
     const { outcome } = await run(async () => {
       throw new RangeError('n is too large');
