@@ -10,6 +10,7 @@ import { runControl, type RunKind, type RunSettings, type RunState } from '../pl
 import { spreadOf } from '../playground/run-spread.ts';
 import { applyKnobs } from '../simulation/apply-knobs.ts';
 import { h } from './dom.ts';
+import { BOOT_ROOT_MARGIN } from './playground-boot.ts';
 import { EngineError, EngineStoppedError, EngineTimeoutError, pageEngineClient } from './engine-client.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
 import { renderComparison } from './render-comparison.ts';
@@ -70,7 +71,7 @@ export class PlaygroundElement extends HTMLElement {
           .call('prepare', { dataset: this.#config.dataset }, { limitMs: PREPARE_LIMIT_MS })
           .catch(() => {});
       },
-      { rootMargin: '1200px 0px' },
+      { rootMargin: BOOT_ROOT_MARGIN },
     );
     this.#observer.observe(this);
   }

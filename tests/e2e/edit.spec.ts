@@ -21,9 +21,9 @@ test('Edit loads the editor on demand, Run uses the edited code, and the edit su
   await expect(good.getByText('Edited: Run uses your code, saved in this browser.')).toBeVisible();
   expect(await axeViolationsInBothThemes(page, 'rt-playground')).toEqual([]);
 
-  await playground.getByRole('button', { name: 'Run' }).click();
+  await playground.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(playground.getByRole('status')).toContainText('Finished', { timeout: 60_000 });
-  await expect(good.locator('.run-count')).toHaveText('1 query');
+  await expect(good.locator('.run-count')).toHaveText('1 SQL round trip');
   await expect(good.locator('.result-bad')).toContainText('Mismatch');
 
   await page.reload();
@@ -31,7 +31,7 @@ test('Edit loads the editor on demand, Run uses the edited code, and the edit su
   await expect(goodAgain.getByText('Edited: Run uses your code, saved in this browser.')).toBeVisible();
   await goodAgain.getByRole('button', { name: 'Reset to original' }).click();
   await expect(goodAgain.getByRole('button', { name: 'Reset to original' })).toBeHidden();
-  await page.locator('rt-playground').first().getByRole('button', { name: 'Run' }).click();
+  await page.locator('rt-playground').first().getByRole('button', { name: 'Run', exact: true }).click();
   await expect(goodAgain).toContainText('Same result as', { timeout: 60_000 });
   expect(errors).toEqual([]);
 });

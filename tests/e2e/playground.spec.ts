@@ -1,27 +1,33 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseQueryCountFormula } from '../../src/analysis/query-count-formula.ts';
+import { BOOT_ROOT_MARGIN } from '../../src/client/playground-boot.ts';
 import type { PlaygroundConfig } from '../../src/client/playground-config.ts';
-import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
+import { encodeEdit } from '../../src/client/variant-edits.ts';
+import { axeViolationsInBothThemes, collectPageErrors, untilMainThreadIdle } from './page-checks.ts';
 import { guidelinePaths } from './site-pages.ts';
 
 const FK_PAGE = '/guidelines/n-plus-one-foreign-keys/';
+const RUN_TIMEOUT = { timeout: 90_000 };
 
 async function configOf(playground: Locator): Promise<PlaygroundConfig> {
   return JSON.parse((await playground.getAttribute('data-config'))!) as PlaygroundConfig;
 }
 
 async function runAndWait(playground: Locator) {
-  await playground.getByRole('button', { name: 'Run' }).click();
-  await expect(playground.getByRole('status')).toContainText('Finished', { timeout: 60_000 });
+  await playground.locator('button[data-action="run"]').click();
+  await expect(playground.locator('[data-status]')).toContainText('Finished', RUN_TIMEOUT);
 }
 
 const pane = (playground: Locator, variant: string) =>
   playground.locator(`.playground-pane[data-variant="${variant}"]`);
 
+const firstPlayground = (page: Page) => page.locator('rt-playground').first();
+
 for (const path of guidelinePaths()) {
-  test(`${path}: every playground runs with the declared counts and results, on one worker`, async ({
+  test(`${path}: every playground runs with the claimed round trips and results, on one worker`, async ({
     page,
   }) => {
+    test.setTimeout(240_000);
     const errors = collectPageErrors(page);
     await page.goto(path);
     const playgrounds = page.locator('rt-playground');
@@ -33,13 +39,13 @@ for (const path of guidelinePaths()) {
       const config = await configOf(playground);
       await runAndWait(playground);
       for (const variant of config.variants) {
-        const expected = parseQueryCountFormula(variant.queries).evaluate(config.n.default);
         const results = pane(playground, variant.id);
+        const expected = parseQueryCountFormula(variant.queries).evaluate(config.n.default);
         await expect(results.locator('.run-count'), `${config.example}/${variant.id}`).toHaveText(
-          `${expected.toLocaleString('en')} ${expected === 1 ? 'query' : 'queries'}`,
+          `${expected.toLocaleString('en')} ${expected === 1 ? 'SQL round trip' : 'SQL round trips'}`,
         );
-        await expect(results.locator('.claim-ok')).toBeVisible();
-        await expect(results.locator('.result-bad, .run-error, .run-stopped')).toHaveCount(0);
+        // Every kind of round trip matches its claim; nothing failed or was stopped.
+        await expect(results.locator('.claim-bad, .result-bad, .run-error, .run-stopped')).toHaveCount(0);
       }
     }
     expect(page.workers()).toHaveLength(1);
@@ -50,71 +56,173 @@ for (const path of guidelinePaths()) {
 }
 
 test.describe('the foreign-key playground', () => {
-  test('changing n changes the N+1 count and not the join', async ({ page }) => {
+  test('sits side by side at 1280 × 800 and says what the comparison means', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
+    const [bad, good] = [
+      await pane(playground, 'bad').boundingBox(),
+      await pane(playground, 'good').boundingBox(),
+    ];
+    expect(Math.abs(bad!.y - good!.y)).toBeLessThan(2);
+    expect(good!.x).toBeGreaterThan(bad!.x + bad!.width - 1);
     await runAndWait(playground);
-    await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('101 queries');
+    const comparison = playground.locator('[data-comparison]');
+    await expect(comparison).toBeVisible();
+    await expect(comparison.locator('.comparison-sentence')).toContainText(
+      /^One query with a join: 100 fewer round trips, /,
+    );
+    await expect(comparison.locator('.comparison-sentence')).toContainText('same result');
+    await expect(comparison.locator('[data-figure="round-trips"] .bar-value')).toHaveText(['101', '1']);
+  });
+
+  test('shows each figure as measured, simulated or modeled, with the median and spread of the runs', async ({
+    page,
+  }) => {
+    await page.goto(FK_PAGE);
+    const playground = firstPlayground(page);
+    await runAndWait(playground);
+    const metrics = pane(playground, 'bad').locator('.run-metrics');
+    await expect(metrics.locator('[data-qualifier="measured"] dt').first()).toContainText('Database time');
+    await expect(metrics.locator('[data-qualifier="measured"] dd').first()).toContainText(/over \d+ runs/);
+    await playground.getByLabel('Modeled SQL round trip').selectOption('20');
+    await expect(metrics.locator('[data-qualifier="modeled"] dt')).toContainText(
+      'Total with 20 ms per SQL round trip',
+    );
+    const modeled = await metrics.locator('[data-qualifier="modeled"] dd').innerText();
+    // 101 statements × 20 ms, plus the measured database time, shown in seconds.
+    expect(modeled).toMatch(/^2\.\d\d s/);
+    await playground.getByLabel('Modeled SQL round trip').selectOption('0');
+    await expect(metrics.locator('[data-qualifier="modeled"]')).toHaveCount(0);
+  });
+
+  test('a new size runs again at that size; a change during a run waits for the run, then re-runs', async ({
+    page,
+  }) => {
+    await page.goto(FK_PAGE);
+    const playground = firstPlayground(page);
+    const status = playground.locator('[data-status]');
+    await playground.locator('button[data-action="run"]').click();
+    await expect(status).toContainText('Running on n = 100');
     await playground.getByLabel('Books listed (n)').selectOption('500');
-    await expect(playground.getByRole('status')).toContainText('Finished on n = 500', { timeout: 60_000 });
-    await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('501 queries');
-    await expect(pane(playground, 'good').locator('.run-count')).toHaveText('1 query');
+    // The run in progress finishes at its own size, then the queued re-run takes the new one.
+    await expect(status).toContainText('Finished on n = 500', RUN_TIMEOUT);
+    await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('501 SQL round trips');
+    await expect(pane(playground, 'good').locator('.run-count')).toHaveText('1 SQL round trip');
+    await expect(playground.locator('.claim-bad')).toHaveCount(0);
     await expect(pane(playground, 'good')).toContainText('Same result as');
   });
 
-  test('the query log shows the N+1 as one similar group', async ({ page }) => {
+  test('the log shows the N+1 as one similar group, and EXPLAIN opens from it', async ({ page }) => {
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
     await runAndWait(playground);
     const log = pane(playground, 'bad').locator('.query-log');
     await log.locator('> summary').click();
     await expect(log.locator('> summary')).toHaveText(
-      'Query log: 101 queries, 2 distinct statements, 1 similar group',
+      'Log: 101 entries, 2 distinct statements and calls, 1 similar group',
     );
-    await expect(log.getByText('similar ×100')).toBeVisible();
-    await log.getByText('Show the 100 queries').click();
-    await expect(log.locator('tbody tr')).toHaveCount(100);
+    const group = log.locator('.query-group', { hasText: 'similar ×100' });
+    await group.getByRole('button', { name: 'EXPLAIN ANALYZE this statement' }).click();
+    const plan = group.locator('.plan');
+    // 300 authors: the planner may scan them or use the primary key; either way the plan is of this statement.
+    await expect(plan).toContainText(/(Seq|Index) Scan/, RUN_TIMEOUT);
+    await expect(plan).toContainText('on authors');
+    await expect(plan).toContainText('execution');
+    await group.getByText('Show the 100 queries').click();
+    await expect(group.locator('tbody tr')).toHaveCount(100);
   });
 
-  test('the modeled round trip adds queries × round trip, labelled as a model', async ({ page }) => {
+  test('names the N+1 on the slow variant and links the fix; the fix gets no hint', async ({ page }) => {
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
     await runAndWait(playground);
-    await playground.getByLabel('Modeled network round trip').selectOption('20');
-    await expect(pane(playground, 'bad')).toContainText('With 20 ms per round trip');
-    await expect(pane(playground, 'bad')).toContainText('(model: wall time + queries × round trip)');
-    const modeled = await pane(playground, 'bad')
-      .locator('dt:text("With 20 ms per round trip") + dd')
-      .innerText();
-    expect(Number.parseFloat(modeled)).toBeGreaterThanOrEqual(2.02); // 101 × 20 ms, shown in seconds
-    await playground.getByLabel('Modeled network round trip').selectOption('0');
-    await expect(pane(playground, 'bad')).not.toContainText('per round trip');
+    const hint = pane(playground, 'bad').locator('[data-hint="n-plus-one-by-id"]');
+    await expect(hint).toContainText('ran 100 times');
+    await expect(hint.getByRole('link')).toHaveAttribute(
+      'href',
+      '/guidelines/n-plus-one-foreign-keys/#the-fix-one-query-with-a-join',
+    );
+    await expect(pane(playground, 'good').locator('[data-hint]')).toHaveCount(0);
   });
 
-  test('an endless loop is stopped, the page stays responsive, and the next Run works', async ({ page }) => {
-    // It boots a worker twice and waits out a 5 s time limit in between.
+  test('"Run at every size" draws each count against n, on the claimed formula, with a table', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.goto(FK_PAGE);
+    const playground = firstPlayground(page);
+    const config = await configOf(playground);
+    await playground.locator('button[data-action="every-size"]').click();
+    await expect(playground.locator('[data-status]')).toContainText(
+      'Finished running at every size',
+      RUN_TIMEOUT,
+    );
+    const chart = playground.locator('.growth-chart[data-metric="roundTrips"]');
+    for (const [index, variant] of config.variants.entries()) {
+      const points = chart.locator(`circle[data-variant-index="${index}"]`);
+      await expect(points).toHaveCount(config.n.choices.length);
+      for (const n of config.n.choices) {
+        const value = await chart
+          .locator(`circle[data-variant-index="${index}"][data-n="${n}"]`)
+          .getAttribute('data-value');
+        expect(Number(value), `${variant.id} at n = ${n}`).toBe(
+          parseQueryCountFormula(variant.queries).evaluate(n),
+        );
+      }
+    }
+    await expect(chart.locator('circle.off-claim')).toHaveCount(0);
+    await expect(playground.locator('.growth-table tbody tr')).toHaveCount(config.n.choices.length);
+  });
+
+  test('Stop ends an endless loop, says so, and the next Run starts fresh with the claimed counts', async ({
+    page,
+  }) => {
+    await page.addInitScript(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      ['round-trip:edit:books-with-authors:bad', encodeEdit('export default async () => { for (;;) {} }')],
+    );
+    await page.goto(FK_PAGE);
+    const playground = firstPlayground(page);
+    await expect(pane(playground, 'bad').locator('[data-edit-note]')).toContainText('Edited');
+    await playground.locator('button[data-action="run"]').click();
+    const stop = playground.getByRole('button', { name: 'Stop' });
+    await expect(stop).toBeVisible();
+    await expect(pane(playground, 'bad')).toContainText('Running…', RUN_TIMEOUT);
+    await stop.click();
+    await expect(playground.locator('[data-status]')).toContainText('Stopped on n = 100');
+    await expect(pane(playground, 'bad').locator('.run-stopped .run-headline')).toHaveText('Stopped');
+    await expect(playground.locator('button[data-action="run"]')).toHaveText('Run');
+    await pane(playground, 'bad').getByRole('button', { name: 'Reset to original' }).click();
+    await runAndWait(playground);
+    await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('101 SQL round trips');
+    await expect(pane(playground, 'good')).toContainText('Same result as');
+  });
+
+  test('the time limit stops a runaway run while the page stays responsive, and the next Run works', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const errors = collectPageErrors(page);
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
     await runAndWait(playground);
-    await expect(pane(playground, 'good')).toContainText('per round trip');
+    await expect(pane(playground, 'good')).toContainText('per SQL round trip');
     const stopped = playground.evaluate((element) => {
       element.dataset.endlessRun = 'spinning';
       return (element as HTMLElement & { runSource(v: string, s: string, ms: number): Promise<void> })
-        .runSource('bad', 'export default async () => { for (;;) {} }', 5000)
+        .runSource('bad', 'export default async () => { for (;;) {} }', 3000)
         .then(() => void (element.dataset.endlessRun = 'over'));
     });
-    // While the worker spins, the page still handles input: picking another round-trip time
-    // re-renders the results at once, before the run has been stopped.
-    await playground.getByLabel('Modeled network round trip').selectOption('0');
-    await expect(pane(playground, 'good')).not.toContainText('per round trip');
+    // While the worker spins, the page still handles input: another round-trip time re-renders at once.
+    await playground.getByLabel('Modeled SQL round trip').selectOption('0');
+    await expect(pane(playground, 'good')).not.toContainText('per SQL round trip');
     expect(await playground.getAttribute('data-endless-run')).toBe('spinning');
     await stopped;
-    await expect(pane(playground, 'bad')).toContainText('Stopped after 5 s');
+    await expect(pane(playground, 'bad')).toContainText('Stopped after 3 s');
+    await expect(pane(playground, 'bad')).toContainText('clock.sleep');
     await runAndWait(playground);
-    await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('101 queries');
-    await expect(pane(playground, 'good')).toContainText('Same result as');
+    await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('101 SQL round trips');
     expect(errors).toEqual([]);
   });
 
@@ -122,7 +230,7 @@ test.describe('the foreign-key playground', () => {
     page,
   }) => {
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
     await runAndWait(playground);
     await playground.evaluate((element) =>
       (element as HTMLElement & { runSource(v: string, s: string): Promise<void> }).runSource(
@@ -131,12 +239,12 @@ test.describe('the foreign-key playground', () => {
       ),
     );
     await expect(pane(playground, 'bad').locator('.run-error')).toContainText('SQLSTATE 42P01');
-    await expect(pane(playground, 'good').locator('.run-count')).toHaveText('1 query');
+    await expect(pane(playground, 'good').locator('.run-count')).toHaveText('1 SQL round trip');
   });
 
-  test('too many bind parameters are explained in plain words', async ({ page }) => {
+  test('too many bind parameters are explained in plain words, with a hint to batch', async ({ page }) => {
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
     await playground.evaluate((element) =>
       (element as HTMLElement & { runSource(v: string, s: string): Promise<void> }).runSource(
         'good',
@@ -144,24 +252,40 @@ test.describe('the foreign-key playground', () => {
       ),
     );
     await expect(pane(playground, 'good').locator('.run-error')).toContainText('at most 65,535');
+    await expect(pane(playground, 'good').locator('[data-hint="parameter-limit"]')).toBeVisible();
   });
 
-  test('results are accessible in light and dark themes', async ({ page }) => {
+  test('results, an opened log, a plan and the growth chart are accessible in both themes', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
     await runAndWait(playground);
     await pane(playground, 'bad').locator('.query-log > summary').click();
+    await pane(playground, 'bad')
+      .getByRole('button', { name: 'EXPLAIN ANALYZE this statement' })
+      .first()
+      .click();
+    await expect(pane(playground, 'bad').locator('.plan')).toBeVisible(RUN_TIMEOUT);
+    await playground.locator('button[data-action="every-size"]').click();
+    await expect(playground.locator('.growth-chart').first()).toBeVisible(RUN_TIMEOUT);
     expect(await axeViolationsInBothThemes(page, 'rt-playground')).toEqual([]);
   });
 
-  test('results and an opened query log fit a 375 px screen', async ({ page }) => {
+  test('results, the comparison and an opened log fit a 375 px screen, panes stacked', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
+    const playground = firstPlayground(page);
     await runAndWait(playground);
     const log = pane(playground, 'bad').locator('.query-log');
     await log.locator('> summary').click();
     await log.getByText('Show the 100 queries').click();
+    const [bad, good] = [
+      await pane(playground, 'bad').boundingBox(),
+      await pane(playground, 'good').boundingBox(),
+    ];
+    expect(good!.y).toBeGreaterThan(bad!.y + bad!.height - 1);
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
@@ -170,57 +294,62 @@ test.describe('the foreign-key playground', () => {
 
   test('works from the keyboard alone', async ({ page }) => {
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
-    const run = playground.getByRole('button', { name: 'Run' });
-    await run.focus();
+    const playground = firstPlayground(page);
+    await playground.locator('button[data-action="run"]').focus();
     await page.keyboard.press('Enter');
-    await expect(playground.getByRole('status')).toContainText('Finished on n = 100', { timeout: 60_000 });
-    // Tab to the size control and pick the next size with the arrow key: it runs again.
+    await expect(playground.locator('[data-status]')).toContainText('Finished on n = 100', RUN_TIMEOUT);
+    // Tab past "Run at every size" to the size control and pick the next size: it runs again.
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     await expect(playground.getByLabel('Books listed (n)')).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(playground.getByRole('status')).toContainText('Finished on n = 500', { timeout: 60_000 });
+    await expect(playground.locator('[data-status]')).toContainText('Finished on n = 500', RUN_TIMEOUT);
     const summary = pane(playground, 'bad').locator('.query-log > summary');
     await summary.focus();
     await page.keyboard.press('Enter');
     await expect(pane(playground, 'bad').getByText('similar ×500')).toBeVisible();
   });
 
-  test('the worker starts only when the playground comes into view', async ({ page }) => {
-    await page.setViewportSize({ width: 1400, height: 600 });
+  test('the engine starts only when the playground comes within reach', async ({ page }) => {
+    await page.setViewportSize({ width: 1400, height: 400 });
     await page.goto(FK_PAGE);
-    const playground = page.locator('rt-playground').first();
-    // First what must have happened: the element has upgraded (its Run button exists) and its
-    // visibility observer has reported. An observer created after the page's one is told in the
-    // same task as it, or a later one, so once ours has answered, the page's has too.
-    await expect(playground.getByRole('button', { name: 'Run' })).toBeAttached();
+    const playground = firstPlayground(page);
+    // First what must have happened: the element has upgraded and its observer has reported. An
+    // observer created after the page's one is told in the same task or a later one.
+    await expect(playground.locator('button[data-action="run"]')).toBeVisible();
     const inReach = await playground.evaluate(
-      (element) =>
+      (element, rootMargin) =>
         new Promise<boolean>((resolve) => {
           const observer = new IntersectionObserver(
             (entries) => {
               observer.disconnect();
               resolve(entries.some((entry) => entry.isIntersecting));
             },
-            { rootMargin: '300px' },
+            { rootMargin },
           );
           observer.observe(element);
         }),
+      BOOT_ROOT_MARGIN,
     );
     expect(inReach, 'the playground must start out of reach for this test to mean anything').toBe(false);
+    await untilMainThreadIdle(page);
     expect(page.workers()).toHaveLength(0);
     await playground.scrollIntoViewIfNeeded();
     await expect.poll(() => page.workers().length).toBe(1);
   });
 });
 
-test('without JavaScript the playground shows both variants and their claims', async ({ browser }) => {
+test('without JavaScript the playground shows both variants and their claims, and no controls', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(FK_PAGE);
-  const playground = page.locator('rt-playground').first();
+  const playground = firstPlayground(page);
   await expect(playground.locator('pre.astro-code')).toHaveCount(2);
-  await expect(playground).toContainText('Claimed query counts');
+  await expect(playground).toContainText('Claimed round trips');
   await expect(playground.getByRole('button', { name: 'Run' })).toHaveCount(0);
+  for (const placeholder of await playground.getByText('Not run yet.').all())
+    await expect(placeholder).toBeHidden();
   await context.close();
 });
