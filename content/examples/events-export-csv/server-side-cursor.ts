@@ -2,21 +2,20 @@ import type { EventsContext } from '../../datasets/events/events-database.ts';
 
 const BATCH = 2000;
 
-// Like Event.objects.filter(...).order_by("id").iterator(chunk_size=2000) on PostgreSQL:
-// a server-side cursor inside a transaction, read one FETCH at a time. The application
-// holds one batch at most; the cursor only lives as long as the transaction.
+// What Event.objects.filter(...).order_by("id").iterator(chunk_size=2000) sends on PostgreSQL
+// by default, in autocommit mode (no transaction.atomic() around the loop): Django declares
+// the cursor WITH HOLD, so it outlives the DECLARE's own implicit transaction, and there is no
+// BEGIN or COMMIT. Django keeps fetching until a FETCH returns no rows, then closes the cursor.
 export default async function exportCsv({ db, sql, n }: EventsContext) {
   const csv = new CsvSummary();
-  await db.transaction().execute(async (trx) => {
-    await sql`DECLARE export_cursor NO SCROLL CURSOR FOR
-      SELECT id, account_id, created_at, kind, payload FROM events WHERE id <= ${n} ORDER BY id`.execute(trx);
-    for (;;) {
-      const { rows } = await sql<Event>`FETCH ${sql.raw(String(BATCH))} FROM export_cursor`.execute(trx);
-      for (const row of rows) csv.write(row);
-      if (rows.length < BATCH) break; // a short batch is the last one
-    }
-    await sql`CLOSE export_cursor`.execute(trx);
-  });
+  await sql`DECLARE export_cursor NO SCROLL CURSOR WITH HOLD FOR
+    SELECT id, account_id, created_at, kind, payload FROM events WHERE id <= ${n} ORDER BY id`.execute(db);
+  for (;;) {
+    const { rows } = await sql<Event>`FETCH FORWARD ${sql.raw(String(BATCH))} FROM export_cursor`.execute(db);
+    if (rows.length === 0) break; // only an empty FETCH ends the loop, as in Django
+    for (const row of rows) csv.write(row);
+  }
+  await sql`CLOSE export_cursor`.execute(db);
   return csv.summary();
 }
 

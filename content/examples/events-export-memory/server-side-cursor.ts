@@ -2,24 +2,39 @@ import type { EventsContext } from '../../datasets/events/events-database.ts';
 
 const EXPORTED = 50_000;
 
-// A server-side cursor read n rows per FETCH: the application never holds more than one
-// batch, and the number of round trips is the number of batches plus five (BEGIN, DECLARE,
-// the short last FETCH, CLOSE, COMMIT).
+// iterator(chunk_size=n) in autocommit mode, as in the export above: DECLARE … WITH HOLD,
+// one FETCH per batch plus the empty one that ends the loop, and CLOSE. Each batch is held
+// from its arrival until its rows are written, so at most one batch is held at once.
 export default async function exportMemory({ db, sql, n: batch }: EventsContext) {
-  let rowsRead = 0;
-  let peakRowsHeld = 0;
-  await db.transaction().execute(async (trx) => {
-    await sql`DECLARE export_cursor NO SCROLL CURSOR FOR
-      SELECT id, account_id, created_at, kind, payload FROM events WHERE id <= ${EXPORTED} ORDER BY id`.execute(
-      trx,
-    );
-    for (;;) {
-      const { rows } = await sql`FETCH ${sql.raw(String(batch))} FROM export_cursor`.execute(trx);
-      rowsRead += rows.length;
-      peakRowsHeld = Math.max(peakRowsHeld, rows.length);
-      if (rows.length < batch) break;
-    }
-    await sql`CLOSE export_cursor`.execute(trx);
-  });
-  return { rowsRead, peakRowsHeld };
+  const held = new RowsHeld();
+  await sql`DECLARE export_cursor NO SCROLL CURSOR WITH HOLD FOR
+    SELECT id, account_id, created_at, kind, payload FROM events WHERE id <= ${EXPORTED} ORDER BY id`.execute(
+    db,
+  );
+  for (;;) {
+    const { rows } = await sql`FETCH FORWARD ${sql.raw(String(batch))} FROM export_cursor`.execute(db);
+    if (rows.length === 0) break;
+    held.arrived(rows.length);
+    for (const row of rows) held.written(row);
+  }
+  await sql`CLOSE export_cursor`.execute(db);
+  return held.report();
+}
+
+/** Rows read so far, rows held now (arrived, not yet written) and the most held at once. */
+class RowsHeld {
+  read = 0;
+  now = 0;
+  peak = 0;
+  arrived(count: number) {
+    this.read += count;
+    this.now += count;
+    this.peak = Math.max(this.peak, this.now);
+  }
+  written(_row: unknown) {
+    this.now -= 1;
+  }
+  report() {
+    return { rowsRead: this.read, peakRowsHeld: this.peak };
+  }
 }

@@ -3,9 +3,10 @@ import type { EventsContext } from '../../datasets/events/events-database.ts';
 const MAX_PAGE_SIZE = 100;
 const EVENTS = 100_000;
 
-// Keyset (cursor) pagination, the idea behind DRF's CursorPagination: the client sends back
-// the sort key of the last row it was shown, and the page starts right after it. The index on
-// (created_at DESC, id DESC) takes the database straight there, however deep the page is.
+// Keyset (cursor) pagination: the client sends back the sort key of the last row it was shown,
+// and the page starts right after it. The filter is the one the Django function beside this
+// sends: created_at <= the cursor, which gives the index on (created_at DESC, id DESC) a
+// place to start, AND (an older created_at OR the same created_at and a smaller id).
 export default async function feedPage({ db, n: page }: EventsContext) {
   const requested = 500; // the client asked for ?page_size=500
   const pageSize = Math.min(requested, MAX_PAGE_SIZE);
@@ -18,9 +19,14 @@ export default async function feedPage({ db, n: page }: EventsContext) {
     .orderBy('id', 'desc')
     .limit(pageSize);
   if (cursor) {
-    query = query.where(({ eb, refTuple, tuple }) =>
-      eb(refTuple('created_at', 'id'), '<', tuple(cursor.createdAt, cursor.id)),
-    );
+    query = query
+      .where('created_at', '<=', cursor.createdAt)
+      .where((eb) =>
+        eb.or([
+          eb('created_at', '<', cursor.createdAt),
+          eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)]),
+        ]),
+      );
   }
   return query.execute();
 }
