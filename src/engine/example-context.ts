@@ -35,10 +35,28 @@ export interface ExampleContext<Database> {
   onCommit(callback: () => unknown): Promise<void>;
   /** Under a load simulation, the request this call serves. */
   request?: LoadRequest;
+  /** More PostgreSQL sessions: real, separate servers booted from the same data. */
+  sessions: ServerSessions<Database>;
+}
+
+/**
+ * Extra PostgreSQL sessions for examples about session state (what a transaction-mode pooler
+ * breaks). Each is a separate server started from the dataset's pre-seeded data, so it shares
+ * the data but not the session: SET, prepared statements, temporary tables, advisory locks,
+ * LISTEN and cursors WITH HOLD stay where they were made. They are not inside the run's
+ * rolled-back transaction: their transactions really commit, so examples must not change table
+ * data through them. After each run every session is reset with DISCARD ALL.
+ */
+export interface ServerSessions<Database> {
+  /** Opens `count` sessions (1 to 3), logged as `session 2`, `session 3`, … */
+  open(count: number): Promise<Kysely<Database>[]>;
 }
 
 /** What a background job's handler receives: the same services, its calls marked as the job's. */
-export type JobContext<Database> = Omit<ExampleContext<Database>, 'jobs' | 'request' | 'n' | 'onCommit'>;
+export type JobContext<Database> = Omit<
+  ExampleContext<Database>,
+  'jobs' | 'request' | 'n' | 'onCommit' | 'sessions'
+>;
 
 /** The one export of a variant module. */
 export type VariantFunction<Database = any> = (context: ExampleContext<Database>) => Promise<unknown>;

@@ -165,6 +165,13 @@ export class PlaygroundEngine implements CallableEngine {
       dataset: args.dataset,
       n: args.n,
       variant,
+      // Session 1 is the run's own; extra sessions are more PGlite instances of the same dataset.
+      sessions: (count) =>
+        Promise.all(
+          Array.from({ length: count }, (_, index) =>
+            this.#pool.get(args.dataset, index + 2).then((database) => database.pglite),
+          ),
+        ),
       autocommit: args.autocommit,
       services: args.services,
       load: args.load,

@@ -19,6 +19,11 @@ export interface RecordedQuery {
   error?: string;
   /** Simulated time when it was sent (see the virtual clock); SQL itself takes no simulated time. */
   startedAtMs?: number;
-  /** `job` when a background job sent it rather than the request. */
-  origin?: 'job';
+  /**
+   * Who sent it, when not the request on its main session: `job` for a background job,
+   * `session 2`, `session 3`… for the extra server sessions an example opens.
+   */
+  origin?: string;
+  /** Messages PostgreSQL sent with the answer (NOTICE, WARNING; auto_explain's plans at NOTICE level). */
+  notices?: string[];
 }

@@ -58,7 +58,13 @@ export interface RecorderOptions {
   /** The run's virtual clock: simulated time stands still while a statement runs. */
   clock?: Clock & { track<T>(operation: () => Promise<T>): Promise<T> };
   /** Marks every entry, e.g. `job` for the statements a background job sends. */
-  origin?: 'job';
+  origin?: string;
+  /**
+   * A real session outside the sandbox (an extra server session an example opens): its
+   * transactions are real BEGIN/COMMIT/ROLLBACK, and raw transaction control is allowed, because
+   * there is no rolled-back transaction around it to escape from.
+   */
+  unsandboxed?: boolean;
   /**
    * Explain one statement instead of running it: the `statement`-th statement the variant sends
    * (0-based, BEGIN/COMMIT not counted) is run as EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON), which
@@ -132,7 +138,7 @@ export class RecordingPGlite implements KyselyPGlite, TransactionGate {
   async close(): Promise<void> {}
 
   async query<T>(sql: string, params: unknown[] = [], options?: PGliteQueryOptions) {
-    const control = RAW_TRANSACTION_CONTROL.exec(sql);
+    const control = this.#options.unsandboxed ? null : RAW_TRANSACTION_CONTROL.exec(sql);
     if (control) {
       throw new TransactionControlError(
         `Raw "${control[1]!.toUpperCase()}" is not allowed here: every run happens inside a transaction ` +
@@ -165,27 +171,31 @@ export class RecordingPGlite implements KyselyPGlite, TransactionGate {
 
   async transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
     const name = `round_trip_tx_${++savepointCounter}`;
-    await this.#record('transaction', `SAVEPOINT ${name}`, [], undefined, 'BEGIN');
+    // Outside the sandbox (an extra session), a transaction is the real thing.
+    const [begin, commit, rollback] = this.#options.unsandboxed
+      ? ['BEGIN', 'COMMIT', 'ROLLBACK']
+      : [`SAVEPOINT ${name}`, `RELEASE SAVEPOINT ${name}`, `ROLLBACK TO SAVEPOINT ${name}`];
+    await this.#record('transaction', begin, [], undefined, 'BEGIN');
     const depth = ++this.#transactionDepth;
     let rolledBack = false;
     const tx: PGliteTransaction = {
       query: (sql, params, options) => this.query(sql, params, options),
       rollback: async () => {
         rolledBack = true;
-        await this.#record('transaction', `ROLLBACK TO SAVEPOINT ${name}`, [], undefined, 'ROLLBACK');
+        await this.#record('transaction', rollback, [], undefined, 'ROLLBACK');
       },
     };
     let committed = false;
     try {
       const result = await callback(tx);
       if (!rolledBack) {
-        await this.#record('transaction', `RELEASE SAVEPOINT ${name}`, [], undefined, 'COMMIT');
+        await this.#record('transaction', commit, [], undefined, 'COMMIT');
         committed = true;
       }
       return result;
     } catch (error) {
       if (!rolledBack) {
-        await this.#record('transaction', `ROLLBACK TO SAVEPOINT ${name}`, [], undefined, 'ROLLBACK');
+        await this.#record('transaction', rollback, [], undefined, 'ROLLBACK');
       }
       throw error;
     } finally {
@@ -217,7 +227,15 @@ export class RecordingPGlite implements KyselyPGlite, TransactionGate {
       ...(clock ? { startedAtMs: clock.now() } : {}),
       ...(this.#options.origin ? { origin: this.#options.origin } : {}),
     };
-    const send = () => this.#pglite.query<T>(sql, params, options);
+    const notices: string[] = [];
+    const send = () =>
+      this.#pglite.query<T>(sql, params, {
+        ...options,
+        onNotice: (notice: { message?: string }) => {
+          notices.push(String(notice.message ?? notice));
+          options?.onNotice?.(notice);
+        },
+      });
     const started = performance.now();
     try {
       const result = await (clock ? clock.track(send) : send());
@@ -232,6 +250,7 @@ export class RecordingPGlite implements KyselyPGlite, TransactionGate {
         affectedRows: result.affectedRows,
         bytes: estimateResultBytes(rows),
         ...context,
+        ...(notices.length > 0 ? { notices } : {}),
       });
       return result;
     } catch (error) {

@@ -48,7 +48,12 @@ export interface RunOptions {
   maxLogEntries?: number;
   /** Explain the n-th statement instead of running it (see RecordingPGlite); the run ends there. */
   explain?: RecorderOptions['explain'];
+  /** Extra server sessions on request (see ServerSessions); absent where there are none. */
+  sessions?: (count: number) => Promise<QueryablePGlite[]>;
 }
+
+/** The most extra sessions a run may open. */
+const MAX_SESSIONS = 3;
 
 /**
  * Runs one variant against `pglite` and records what it did. The same function runs in the
@@ -94,6 +99,30 @@ export async function runVariant(pglite: QueryablePGlite, options: RunOptions): 
     };
     return jobContext;
   });
+  const opened = new Set<QueryablePGlite>();
+  const sessions = {
+    async open(count: number) {
+      if (!Number.isInteger(count) || count < 1 || count > MAX_SESSIONS) {
+        throw new RangeError(`sessions.open() takes 1 to ${MAX_SESSIONS} sessions, not ${count}`);
+      }
+      if (!options.sessions) throw new Error('Extra server sessions are not available here');
+      const raw = await options.sessions(count);
+      return Promise.all(
+        raw.map(async (session, index) => {
+          if (!opened.has(session)) {
+            opened.add(session);
+            await session.query(`SET search_path TO ${quoteIdentifier(options.dataset)}`);
+          }
+          const recorder = new RecordingPGlite(session, log, {
+            clock,
+            origin: `session ${index + 2}`,
+            unsandboxed: true,
+          });
+          return new Kysely<unknown>({ dialect: new PGliteDialect({ pglite: recorder }) });
+        }),
+      );
+    },
+  };
   const context: ExampleContext<unknown> = {
     db,
     n: options.n,
@@ -104,6 +133,7 @@ export async function runVariant(pglite: QueryablePGlite, options: RunOptions): 
     clock: publicClock,
     random,
     onCommit: (callback) => recorder.onCommit(callback),
+    sessions,
   };
 
   await pglite.query('BEGIN');
@@ -142,5 +172,11 @@ export async function runVariant(pglite: QueryablePGlite, options: RunOptions): 
   } finally {
     Math.random = realRandom;
     await pglite.query('ROLLBACK');
+    // Whatever a variant left in its extra sessions (a transaction, SET, prepared statements,
+    // temporary tables, advisory locks, LISTEN, cursors) goes, so the next run starts clean.
+    for (const session of opened) {
+      await session.query('ROLLBACK').catch(() => {});
+      await session.query('DISCARD ALL').catch(() => {});
+    }
   }
 }

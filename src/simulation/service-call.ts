@@ -19,5 +19,5 @@ export interface ServiceCall {
   /** Approximate bytes of the answer. */
   bytes: number;
   /** `job` when a background job made the call rather than the request. */
-  origin?: 'job';
+  origin?: string;
 }

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { contribExtensions } from '../../src/engine/contrib-extensions.ts';
+import { datasetExtensions } from '../../src/engine/dataset-extensions.ts';
 import { variantToJavaScript } from '../../src/client/transpile-variant.ts';
 import type { ScriptablePGlite } from '../../src/engine/dataset-loader.ts';
 import { seedDataset } from '../../src/engine/dataset-loader.ts';
@@ -11,6 +14,37 @@ import { pgAsPGlite, postgresBinDir, startPostgres } from './real-postgres.ts';
 
 export type TestDatabase = ScriptablePGlite & QueryablePGlite;
 
+export interface OpenBackend {
+  database: TestDatabase;
+  /** Extra server sessions for `dataset` (the engine's `sessions` for runVariant). */
+  sessions(dataset: string, count: number): Promise<QueryablePGlite[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Extra sessions on PGlite: separate instances booted from a dump of the seeded database (the
+ * browser boots them from the same pre-seeded archive), made on first use and kept.
+ */
+function pgliteSessions(seeded: PGlite, datasets: readonly string[]) {
+  let archive: Promise<Blob> | undefined;
+  const instances: PGlite[] = [];
+  return {
+    async sessions(_dataset: string, count: number) {
+      archive ??= seeded.dumpDataDir('gzip');
+      while (instances.length < count) {
+        const extensions = datasets.flatMap((name) => datasetExtensions(readDatasetSql(name).schema));
+        instances.push(
+          await PGlite.create({ loadDataDir: await archive, extensions: contribExtensions(extensions) }),
+        );
+      }
+      return instances.slice(0, count);
+    },
+    async close() {
+      for (const instance of instances) await instance.close();
+    },
+  };
+}
+
 /**
  * One place where tests meet PostgreSQL: every suite that checks the examples loops over this
  * list, the way kysely's tests loop over DIALECTS. A backend is a database, a way to load a
@@ -20,7 +54,7 @@ export interface Backend {
   name: string;
   /** Why the backend cannot run here, or undefined when it can. */
   unavailable?: string;
-  open(datasets: readonly string[]): Promise<{ database: TestDatabase; close(): Promise<void> }>;
+  open(datasets: readonly string[]): Promise<OpenBackend>;
   loadVariant(example: string, variant: string): Promise<VariantFunction>;
   sizes(definition: ExampleDefinition): number[];
 }
@@ -36,7 +70,12 @@ export const BACKENDS: readonly Backend[] = [
     name: 'PGlite in Node',
     async open(datasets) {
       const pglite = await seededPGlite(...datasets);
-      return { database: pglite, close: () => pglite.close() };
+      const extra = pgliteSessions(pglite, datasets);
+      return {
+        database: pglite,
+        sessions: extra.sessions,
+        close: async () => (await extra.close(), await pglite.close()),
+      };
     },
     loadVariant,
     // The counts must follow n: the smallest, the default and the largest size.
@@ -49,7 +88,16 @@ export const BACKENDS: readonly Backend[] = [
       const server = await startPostgres(binDir!);
       const database = pgAsPGlite(server.client);
       for (const name of datasets) await seedDataset(database, name, readDatasetSql(name));
-      return { database, close: () => server.stop() };
+      // On a real server, extra sessions are more connections: separate sessions, shared data.
+      const clients: ReturnType<typeof pgAsPGlite>[] = [];
+      return {
+        database,
+        async sessions(_dataset, count) {
+          while (clients.length < count) clients.push(pgAsPGlite(await server.connect()));
+          return clients.slice(0, count);
+        },
+        close: () => server.stop(),
+      };
     },
     loadVariant,
     sizes: (definition) => [definition.n.default],
@@ -61,7 +109,12 @@ export const BACKENDS: readonly Backend[] = [
     name: 'edited-code path on PGlite',
     async open(datasets) {
       const pglite = await seededPGlite(...datasets);
-      return { database: pglite, close: () => pglite.close() };
+      const extra = pgliteSessions(pglite, datasets);
+      return {
+        database: pglite,
+        sessions: extra.sessions,
+        close: async () => (await extra.close(), await pglite.close()),
+      };
     },
     async loadVariant(example, variant) {
       const typescript = readFileSync(

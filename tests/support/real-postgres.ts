@@ -20,6 +20,8 @@ export function postgresBinDir(): string | undefined {
 
 export interface RunningPostgres {
   client: pg.Client;
+  /** Another connection to the same server: a separate session sharing the data. */
+  connect(): Promise<pg.Client>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,9 @@ export async function startPostgres(binDir: string): Promise<RunningPostgres> {
     dir,
     '-c',
     'fsync=off',
+    // The monitoring examples read pg_stat_statements, which must be loaded at server start.
+    '-c',
+    'shared_preload_libraries=pg_stat_statements',
   ]);
   const server: ChildProcess = spawn(serverCommand, [...serverArgs], { stdio: 'ignore' });
 
@@ -84,9 +89,17 @@ export async function startPostgres(binDir: string): Promise<RunningPostgres> {
     throw new Error('PostgreSQL did not accept connections within 10 s');
   }
   const connected = client;
+  const others: pg.Client[] = [];
   return {
     client: connected,
+    async connect() {
+      const other = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+      await other.connect();
+      others.push(other);
+      return other;
+    },
     async stop() {
+      for (const other of others) await other.end().catch(() => {});
       await connected.end().catch(() => {});
       // pg_ctl waits for the server to stop; a signal to runuser would not reach it.
       const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -122,8 +135,20 @@ export function pgAsPGlite(client: pg.Client): ScriptablePGlite & QueryablePGlit
     ready: true,
     closed: false,
     waitReady: Promise.resolve(),
-    async query<T>(sql: string, params: unknown[] = []) {
-      const result = await client.query(sql, params);
+    async query<T>(
+      sql: string,
+      params: unknown[] = [],
+      options?: { onNotice?: (notice: { message?: string }) => void },
+    ) {
+      // NOTICE and WARNING messages arrive as events; hand them to the caller like PGlite does.
+      const onNotice = options?.onNotice;
+      if (onNotice) client.on('notice', onNotice);
+      let result: pg.QueryResult;
+      try {
+        result = await client.query(sql, params);
+      } finally {
+        if (onNotice) client.off('notice', onNotice);
+      }
       return {
         rows: result.rows as T[],
         affectedRows: result.command === 'SELECT' ? 0 : (result.rowCount ?? 0),

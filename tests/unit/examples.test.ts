@@ -3,7 +3,7 @@ import { canonicalResult } from '../../src/analysis/canonical-result.ts';
 import { judgeRoundTrips } from '../../src/analysis/judge-run.ts';
 import { datasetFingerprint } from '../../src/engine/dataset-fingerprint.ts';
 import { runVariant } from '../../src/engine/run-variant.ts';
-import { BACKENDS, type TestDatabase } from '../support/backends.ts';
+import { BACKENDS, type OpenBackend, type TestDatabase } from '../support/backends.ts';
 import { readExamples, seededPGlite } from '../support/node-engine.ts';
 
 // Every example on every page, on every backend: each variant makes exactly the round trips its
@@ -23,11 +23,12 @@ for (const backend of BACKENDS) {
     backend.unavailable ? `${backend.name} (skipped here: ${backend.unavailable})` : backend.name,
     () => {
       let database: TestDatabase;
+      let sessions: OpenBackend['sessions'];
       let close: () => Promise<void> = async () => {};
       const pristine = new Map<string, string>();
 
       beforeAll(async () => {
-        ({ database, close } = await backend.open(datasets));
+        ({ database, sessions, close } = await backend.open(datasets));
         for (const dataset of datasets) pristine.set(dataset, await datasetFingerprint(database, dataset));
       }, 180_000);
       afterAll(() => close());

@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasetFingerprint } from '../../src/engine/dataset-fingerprint.ts';
 import type { VariantFunction } from '../../src/engine/example-context.ts';
@@ -311,5 +311,73 @@ describe('runVariant', () => {
     expect(result.outcome).toEqual({ ok: true, value: 1122 });
     expect(result.simulatedMs).toBe(1122);
     expect(sqlOf(result.log)[0]!.startedAtMs).toBe(122);
+  });
+
+  it('opens real extra sessions: their session state stays where it was made, and is gone after the run', async () => {
+    const archive = await pglite.dumpDataDir('gzip');
+    const extra = [
+      await PGlite.create({ loadDataDir: archive }),
+      await PGlite.create({ loadDataDir: archive }),
+    ];
+    const variant: VariantFunction<LibraryDatabase> = async ({ sessions, sql }) => {
+      const [two, three] = await sessions.open(2);
+      await sql`SET application_name = 'checkout'`.execute(two!);
+      await sql`CREATE TEMP TABLE cart (id int)`.execute(two!);
+      await two!.transaction().execute(async (trx) => {
+        await sql`PREPARE by_id (int) AS SELECT name FROM authors WHERE id = $1`.execute(trx);
+      });
+      const name = (db: typeof two) =>
+        sql<{ name: string }>`SELECT current_setting('application_name') AS name`.execute(db!);
+      const cart = (db: typeof two) =>
+        sql<{ found: boolean }>`SELECT to_regclass('pg_temp.cart') IS NOT NULL AS found`.execute(db!);
+      return {
+        sameSession: [(await name(two)).rows[0]!.name, (await cart(two)).rows[0]!.found],
+        otherSession: [(await name(three)).rows[0]!.name, (await cart(three)).rows[0]!.found],
+        // The session shares the data: session 2 reads the seeded authors.
+        authors: (await two!.selectFrom('authors').select('id').where('id', '<=', 2).execute()).length,
+      };
+    };
+    const options = {
+      dataset: 'library',
+      n: 1,
+      variant: variant as VariantFunction,
+      sessions: async (count: number) => extra.slice(0, count),
+    };
+    const first = await runVariant(pglite, options);
+    expect(first.outcome).toEqual({
+      ok: true,
+      value: { sameSession: ['checkout', true], otherSession: ['', false], authors: 2 },
+    });
+    // Logged by session, with a real BEGIN and COMMIT.
+    expect(sqlOf(first.log).map((q) => `${q.origin} ${q.sql.split(' ')[0]}`)).toContain('session 2 BEGIN');
+    expect(sqlOf(first.log).map((q) => `${q.origin} ${q.sql.split(' ')[0]}`)).toContain('session 2 COMMIT');
+    // DISCARD ALL after the run: the next run starts with clean sessions (no leftover temp table,
+    // prepared statement or setting), so it behaves exactly the same.
+    const second = await runVariant(pglite, options);
+    expect(second.outcome).toEqual(first.outcome);
+    const { rows } = await extra[0]!.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM pg_prepared_statements',
+    );
+    expect(rows[0]!.count).toBe(0);
+    for (const session of extra) await session.close();
+  });
+
+  it('refuses extra sessions where there are none, and a count out of range', async () => {
+    const none = await run(async ({ sessions }) => sessions.open(1));
+    expect(none.outcome).toMatchObject({ ok: false, error: { message: /not available/ } });
+    const tooMany = await runVariant(pglite, {
+      dataset: 'library',
+      n: 1,
+      variant: (async ({ sessions }) => sessions.open(4)) as VariantFunction,
+      sessions: async () => [],
+    });
+    expect(tooMany.outcome).toMatchObject({ ok: false, error: { name: 'RangeError' } });
+  });
+
+  it('keeps the NOTICEs PostgreSQL sends with a statement', async () => {
+    const { log } = await run(async ({ db, sql }) =>
+      sql`DO $$ BEGIN RAISE NOTICE 'checked % rows', 7; END $$`.execute(db),
+    );
+    expect(sqlOf(log)[0]!.notices).toEqual(['checked 7 rows']);
   });
 });
