@@ -1,16 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { shikiThemes } from './src/content/shiki-themes.mjs';
-import { guidelineRedirects, guidelineSlugsSchema } from './src/content/guideline-slugs.ts';
+import { guidelineRedirects } from './src/content/guideline-slugs.ts';
+import { readGuidelineSlugs } from './src/content/content-fs.ts';
 
 // Renamed guidelines keep their old URLs (content/guideline-slugs.yaml; checked by the unit tests).
-const slugs = guidelineSlugsSchema.parse(
-  parseYaml(readFileSync(new URL('./content/guideline-slugs.yaml', import.meta.url), 'utf8')),
-);
+const slugs = readGuidelineSlugs(new URL('./', import.meta.url));
 
 /**
  * Monaco's ES modules import their own CSS, and Astro links every stylesheet a page script can

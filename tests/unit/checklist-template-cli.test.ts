@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { pullRequestTemplate, selectGroups, siteBaseOf } from '../../src/checklist/checklist-markdown.ts';
-import { checklistSchema } from '../../src/checklist/checklist-schema.ts';
-import { projectRoot, readChecklistYaml } from '../support/content-files.ts';
+import { readChecklist } from '../../src/content/content-fs.ts';
+import { projectRoot } from '../support/content-files.ts';
 
 const run = promisify(execFile);
 const script = new URL('scripts/checklist-template.mjs', projectRoot).pathname;
-const groups = checklistSchema.parse(readChecklistYaml());
+const groups = readChecklist();
 
 /** Runs the CLI exactly as `npm run checklist:template` does (see package.json). */
 async function cli(args: string[], env: Record<string, string | undefined> = {}) {
