@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { shikiThemes } from './src/content/shiki-themes.mjs';
 import { guidelineRedirects } from './src/content/guideline-slugs.ts';
 import { readGuidelineSlugs } from './src/content/content-fs.ts';
+import { DEFAULT_SITE } from './src/content/default-site.ts';
+import { checklistVerifier } from './scripts/verifier-integration.ts';
 
 // Renamed guidelines keep their old URLs (content/guideline-slugs.yaml; checked by the unit tests).
 const slugs = readGuidelineSlugs(new URL('./', import.meta.url));
@@ -27,9 +29,10 @@ function monacoStylesOnDemand() {
 
 export default defineConfig({
   // Sitemap URLs must be absolute; a fork sets SITE_URL to where it is deployed.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: process.env.SITE_URL ?? DEFAULT_SITE,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // checklistVerifier: /checklist/verify-checklist.mjs, the pull-request checker teams download.
+  integrations: [mdx(), checklistVerifier()],
   redirects: guidelineRedirects(slugs),
   markdown: {
     shikiConfig: { themes: shikiThemes, defaultColor: false },

@@ -10,10 +10,8 @@
 // Run with --experimental-strip-types: it imports the TypeScript modules the site uses.
 import { parseArgs } from 'node:util';
 import { readChecklist } from '../src/content/content-fs.ts';
+import { DEFAULT_SITE } from '../src/content/default-site.ts';
 import { pullRequestTemplate, selectGroups, siteBaseOf } from '../src/checklist/checklist-markdown.ts';
-
-/** Keep in step with `site` in astro.config.mjs (a unit test checks). */
-export const DEFAULT_SITE = 'http://localhost:4321';
 
 const usage =
   'Usage: npm run --silent checklist:template -- [--groups read-endpoint,write-endpoint] [--site https://example.org/]';
