@@ -6,7 +6,7 @@ import { shikiThemes } from './src/content/shiki-themes.mjs';
 import { guidelineRedirects } from './src/content/guideline-slugs.ts';
 import { readGuidelineSlugs } from './src/content/content-fs.ts';
 import { DEFAULT_SITE } from './src/content/default-site.ts';
-import { checklistVerifier } from './scripts/verifier-integration.ts';
+import { checklistVerifier } from './src/integrations/checklist-verifier.ts';
 
 // Renamed guidelines keep their old URLs (content/guideline-slugs.yaml; checked by the unit tests).
 const slugs = readGuidelineSlugs(new URL('./', import.meta.url));

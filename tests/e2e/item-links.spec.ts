@@ -3,6 +3,7 @@ import { readChecklist, readLedger } from '../../src/content/content-fs.ts';
 import { resolveLedgerId } from '../../src/checklist/checklist-ledger.ts';
 import { guidelineSchema } from '../../src/content/guideline-schema.ts';
 import { readGuidelineFrontmatter } from '../support/content-files.ts';
+import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
 
 // A reviewer follows an item's link from a pull request. The first screen of /c/<id>/ must answer
 // the question (the rule, the fix), and the full explanation must be at most one click away.
@@ -46,6 +47,16 @@ for (const entry of ledger) {
     }
   });
 }
+
+test('an item page has no axe violation or console error, with and without a guideline', async ({ page }) => {
+  const all = [...items.values()];
+  for (const item of [all.find((entry) => entry.guideline)!, all.find((entry) => !entry.guideline)!]) {
+    const errors = collectPageErrors(page);
+    await page.goto(`/c/${item.id}/`);
+    expect(await axeViolationsInBothThemes(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }
+});
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });

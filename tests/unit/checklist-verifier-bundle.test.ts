@@ -12,7 +12,7 @@ import { VERIFIER_PATH } from '../../src/checklist/checklist-markdown.ts';
 import { verifierChecklist } from '../../src/checklist/verifier-data.ts';
 import { verifierWorkflow } from '../../src/checklist/verify-workflow.ts';
 import { readChecklist, readLedger } from '../../src/content/content-fs.ts';
-import { bundleVerifier } from '../../scripts/verifier-bundle.ts';
+import { bundleVerifier } from '../../src/integrations/verifier-bundle.ts';
 import { projectRoot } from '../support/content-files.ts';
 
 const run = promisify(execFile);

@@ -6,10 +6,10 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { siteBaseOf, VERIFIER_PATH } from '../src/checklist/checklist-markdown.ts';
-import { verifierChecklist } from '../src/checklist/verifier-data.ts';
-import { readChecklist, readLedger } from '../src/content/content-fs.ts';
-import { DEFAULT_SITE } from '../src/content/default-site.ts';
+import { siteBaseOf, VERIFIER_PATH } from '../checklist/checklist-markdown.ts';
+import { verifierChecklist } from '../checklist/verifier-data.ts';
+import { readChecklist, readLedger } from '../content/content-fs.ts';
+import { DEFAULT_SITE } from '../content/default-site.ts';
 import { bundleVerifier } from './verifier-bundle.ts';
 
 export function checklistVerifier(): AstroIntegration {

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { VerifierChecklist } from '../src/checklist/checklist-verify.ts';
+import type { VerifierChecklist } from '../checklist/checklist-verify.ts';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The text of verify-checklist.mjs for this checklist. */
 export async function bundleVerifier(checklist: VerifierChecklist): Promise<string> {
