@@ -1,16 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { shikiThemes } from './src/content/shiki-themes.mjs';
-import { guidelineRedirects, guidelineSlugsSchema } from './src/content/guideline-slugs.ts';
+import { guidelineRedirects } from './src/content/guideline-slugs.ts';
+import { readGuidelineSlugs } from './src/content/content-fs.ts';
+import { DEFAULT_SITE } from './src/content/default-site.ts';
+import { checklistVerifier } from './src/integrations/checklist-verifier.ts';
 
 // Renamed guidelines keep their old URLs (content/guideline-slugs.yaml; checked by the unit tests).
-const slugs = guidelineSlugsSchema.parse(
-  parseYaml(readFileSync(new URL('./content/guideline-slugs.yaml', import.meta.url), 'utf8')),
-);
+const slugs = readGuidelineSlugs(new URL('./', import.meta.url));
 
 /**
  * Monaco's ES modules import their own CSS, and Astro links every stylesheet a page script can
@@ -30,9 +29,10 @@ function monacoStylesOnDemand() {
 
 export default defineConfig({
   // Sitemap URLs must be absolute; a fork sets SITE_URL to where it is deployed.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: process.env.SITE_URL ?? DEFAULT_SITE,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  // checklistVerifier: /checklist/verify-checklist.mjs, the pull-request checker teams download.
+  integrations: [mdx(), checklistVerifier()],
   redirects: guidelineRedirects(slugs),
   markdown: {
     shikiConfig: { themes: shikiThemes, defaultColor: false },

@@ -8,14 +8,10 @@
 //   --site URL     absolute URL of the deployed site, with its base path; default: $SITE_URL,
 //                  else the default of astro.config.mjs
 // Run with --experimental-strip-types: it imports the TypeScript modules the site uses.
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import { checklistSchema } from '../src/checklist/checklist-schema.ts';
+import { readChecklist } from '../src/content/content-fs.ts';
+import { DEFAULT_SITE } from '../src/content/default-site.ts';
 import { pullRequestTemplate, selectGroups, siteBaseOf } from '../src/checklist/checklist-markdown.ts';
-
-/** Keep in step with `site` in astro.config.mjs (a unit test checks). */
-export const DEFAULT_SITE = 'http://localhost:4321';
 
 const usage =
   'Usage: npm run --silent checklist:template -- [--groups read-endpoint,write-endpoint] [--site https://example.org/]';
@@ -44,15 +40,15 @@ if (options.help) {
   process.exit(0);
 }
 
-const checklistFile = new URL('../content/checklist.yaml', import.meta.url);
-const parsed = checklistSchema.safeParse(parseYaml(readFileSync(checklistFile, 'utf8')));
-if (!parsed.success) {
-  const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  fail(`content/checklist.yaml is invalid:\n- ${issues.join('\n- ')}`);
+let groups;
+try {
+  groups = readChecklist();
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
 }
 
 if (options.groups !== undefined && options.groups.trim() === '') fail('--groups needs at least one group.');
-const selection = selectGroups(parsed.data, options.groups ? options.groups.split(',') : []);
+const selection = selectGroups(groups, options.groups ? options.groups.split(',') : []);
 if (!selection.ok) fail(selection.message);
 
 let siteBase;

@@ -1,18 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { glob } from 'astro/loaders';
 import { guidelineSchema } from './content/guideline-schema.ts';
 import { exampleSchema } from './content/example-schema.ts';
-import { checklistGroupSchema } from './checklist/checklist-schema.ts';
 
 // Content lives in the top-level content/ folder, not src/content/, so that forks find it.
 const guidelines = defineCollection({
   loader: glob({ pattern: '*.mdx', base: './content/guidelines' }),
   schema: guidelineSchema,
-});
-
-const checklist = defineCollection({
-  loader: file('./content/checklist.yaml'),
-  schema: checklistGroupSchema,
 });
 
 const examples = defineCollection({
@@ -24,4 +18,7 @@ const examples = defineCollection({
   schema: exampleSchema,
 });
 
-export const collections = { guidelines, checklist, examples };
+// content/checklist.yaml, its ledger and content/guideline-slugs.yaml are not collections: each is
+// one file read by one pure loader (src/checklist/load-checklist.ts, load-ledger.ts and
+// src/content/content-fs.ts for Node), which validates the whole file at once.
+export const collections = { guidelines, examples };

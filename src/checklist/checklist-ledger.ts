@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { kebabId } from '../content/guideline-schema.ts';
+import { parseYamlSource } from '../content/yaml-source.ts';
 import type { ChecklistGroup } from './checklist-schema.ts';
 
 export const ledgerEntrySchema = z
@@ -29,6 +30,10 @@ export const ledgerSchema = z.array(ledgerEntrySchema).superRefine((entries, con
 });
 
 export type LedgerEntry = z.infer<typeof ledgerEntrySchema>;
+
+/** The ledger from the text of `content/checklist-ledger.yaml`, validated. */
+export const parseLedger = (source: string): LedgerEntry[] =>
+  parseYamlSource(ledgerSchema, source, 'content/checklist-ledger.yaml');
 
 /** One `/c/<id>/` page: the id in the URL and the current item it lands on. */
 export interface ShortLink {

@@ -10,8 +10,10 @@
  *
  * A "does not apply" item is ticked, so GitHub counts it as settled, and struck through, so it
  * does not read as done. One without a reason is exported as open: silence reads as "forgot".
+ * The template tells authors to write exactly this line, and the verifier (checklist-verify.ts)
+ * reads it back: all three use taskLine below.
  */
-import type { ChecklistGroup } from './checklist-schema.ts';
+import type { ChecklistGroup, ChecklistItem } from './checklist-schema.ts';
 import { encodeState, itemStatus, normalizeReason, type ReviewState } from './checklist-state.ts';
 
 /**
@@ -31,19 +33,29 @@ export const permanentItemUrl = (siteBase: string, id: string): string => new UR
 
 export const checklistUrl = (siteBase: string): string => new URL('checklist/', siteBase).href;
 
+/** The single-file verifier (`npm run checklist:verify` as one download), next to the checklist page. */
+export const VERIFIER_FILE_NAME = 'verify-checklist.mjs';
+export const VERIFIER_PATH = `checklist/${VERIFIER_FILE_NAME}`;
+export const verifierUrl = (siteBase: string): string => new URL(VERIFIER_PATH, siteBase).href;
+
 /** The checklist page with a whole review in its URL. */
 export const reviewUrl = (siteBase: string, state: ReviewState): string =>
   `${checklistUrl(siteBase)}?s=${encodeState(state)}`;
 
+/** What the exports need of a group: the page sends the browser only this. */
+export type ExportGroup = Pick<ChecklistGroup, 'id' | 'title' | 'order'> & {
+  readonly items: readonly Pick<ChecklistItem, 'id' | 'text'>[];
+};
+
 /** Groups in the order the site shows them. */
-export const orderedGroups = (groups: readonly ChecklistGroup[]): ChecklistGroup[] =>
+export const orderedGroups = <Group extends ExportGroup>(groups: readonly Group[]): Group[] =>
   [...groups].sort((a, b) => a.order - b.order);
 
 /**
  * Every name a group answers to: its id, and the first word of its id (`read` for
  * `read-endpoint`) when no other group starts with that word.
  */
-export function groupNames(groups: readonly ChecklistGroup[]): Map<string, string> {
+export function groupNames(groups: readonly { readonly id: string }[]): Map<string, string> {
   const names = new Map<string, string>();
   const firstWords = groups.map((group) => group.id.split('-')[0]!);
   groups.forEach((group, index) => {
@@ -54,14 +66,17 @@ export function groupNames(groups: readonly ChecklistGroup[]): Map<string, strin
   return names;
 }
 
-export type GroupSelection =
-  { readonly ok: true; readonly groups: ChecklistGroup[] } | { readonly ok: false; readonly message: string };
+export type GroupSelection<Group extends ExportGroup = ChecklistGroup> =
+  { readonly ok: true; readonly groups: Group[] } | { readonly ok: false; readonly message: string };
 
 /**
  * The groups named (by id or short alias), in checklist order. No names means every group.
  * Unknown names are an error that says which names exist.
  */
-export function selectGroups(groups: readonly ChecklistGroup[], names: readonly string[]): GroupSelection {
+export function selectGroups<Group extends ExportGroup>(
+  groups: readonly Group[],
+  names: readonly string[],
+): GroupSelection<Group> {
   const ordered = orderedGroups(groups);
   const wanted = names.map((name) => name.trim()).filter((name) => name.length > 0);
   if (wanted.length === 0) return { ok: true, groups: ordered };
@@ -95,6 +110,16 @@ export const escapeMarkdown = (text: string): string =>
 const itemLink = (siteBase: string, item: { id: string; text: string }): string =>
   `[${escapeMarkdown(item.text)}](${permanentItemUrl(siteBase, item.id)})`;
 
+/** The words that mark an item that does not apply, before its reason. */
+export const NOT_APPLICABLE = 'does not apply';
+
+/** One task-list line: `link` is the item's Markdown link, `reason` already escaped. */
+export const taskLine = {
+  done: (link: string): string => `- [x] ${link}`,
+  open: (link: string): string => `- [ ] ${link}`,
+  notApplicable: (link: string, reason: string): string => `- [x] ~~${link}~~ — ${NOT_APPLICABLE}: ${reason}`,
+};
+
 export interface MarkdownOptions {
   /** Absolute URL of the site root (see siteBaseOf). */
   readonly siteBase: string;
@@ -105,7 +130,7 @@ export interface MarkdownOptions {
  * ending with a link that reopens the review on the checklist page.
  */
 export function reviewMarkdown(
-  groups: readonly ChecklistGroup[],
+  groups: readonly ExportGroup[],
   state: ReviewState,
   options: MarkdownOptions,
 ): string {
@@ -121,11 +146,11 @@ export function reviewMarkdown(
     for (const item of group.items) {
       const status = itemStatus(state, item.id);
       const entry = state.items.get(item.id);
-      if (status === 'done') lines.push(`- [x] ${itemLink(siteBase, item)}`);
+      const link = itemLink(siteBase, item);
+      if (status === 'done') lines.push(taskLine.done(link));
       else if (status === 'na' && entry?.status === 'na') {
-        const reason = escapeMarkdown(normalizeReason(entry.reason));
-        lines.push(`- [x] ~~${itemLink(siteBase, item)}~~ — does not apply: ${reason}`);
-      } else lines.push(`- [ ] ${itemLink(siteBase, item)}`);
+        lines.push(taskLine.notApplicable(link, escapeMarkdown(normalizeReason(entry.reason))));
+      } else lines.push(taskLine.open(link));
     }
   }
   return `${lines.join('\n')}\n`;
@@ -135,7 +160,7 @@ export function reviewMarkdown(
  * `.github/pull_request_template.md`: every item of the chosen groups, unticked, with the line
  * that tells authors how to mark an item that does not apply.
  */
-export function pullRequestTemplate(groups: readonly ChecklistGroup[], options: MarkdownOptions): string {
+export function pullRequestTemplate(groups: readonly ExportGroup[], options: MarkdownOptions): string {
   const { siteBase } = options;
   const chosen = orderedGroups(groups);
   const command = `npm run --silent checklist:template -- --groups ${chosen.map((group) => group.id).join(',')} --site ${siteBase}`;
@@ -144,11 +169,11 @@ export function pullRequestTemplate(groups: readonly ChecklistGroup[], options: 
     '',
     `<!-- From the Round Trip pre-merge checklist, ${checklistUrl(siteBase)}. Regenerate with: ${command} -->`,
     '',
-    'Tick each item this change satisfies. If an item does not apply, tick it, strike it through and give a reason: `- [x] ~~[item](link)~~ — does not apply: <reason>`. An unticked item with no reason reads as forgotten.',
+    `Tick each item this change satisfies. If an item does not apply, tick it, strike it through and give a reason: \`${taskLine.notApplicable('[item](link)', '<reason>')}\`. An unticked item with no reason reads as forgotten.`,
   ];
   for (const group of chosen) {
     lines.push('', `### ${escapeMarkdown(group.title)}`, '');
-    for (const item of group.items) lines.push(`- [ ] ${itemLink(siteBase, item)}`);
+    for (const item of group.items) lines.push(taskLine.open(itemLink(siteBase, item)));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,16 +1,14 @@
-import { getCollection } from 'astro:content';
-import type { ChecklistGroup, ChecklistItem } from './checklist-schema.ts';
+// Read through Vite, so editing the checklist rebuilds the pages that use it. Node reads the same
+// file through src/content/content-fs.ts; both hand the text to parseChecklist.
+import checklistSource from '../../content/checklist.yaml?raw';
+import { parseChecklist, type ChecklistGroup, type ChecklistItem } from './checklist-schema.ts';
 
-/** Checklist groups in their declared order, as the site renders them. */
-export async function loadChecklist(): Promise<ChecklistGroup[]> {
-  const entries = await getCollection('checklist');
-  return entries.map((entry) => entry.data).sort((a, b) => a.order - b.order);
-}
+/** Checklist groups in their declared order, validated. Bad content fails the build with the reason. */
+export const loadChecklist = (): ChecklistGroup[] => parseChecklist(checklistSource);
 
 /** Every item by id, with the group it belongs to. */
-export async function checklistItemsById(): Promise<Map<string, ChecklistItem & { group: ChecklistGroup }>> {
-  const groups = await loadChecklist();
+export function checklistItemsById(): Map<string, ChecklistItem & { group: ChecklistGroup }> {
   return new Map(
-    groups.flatMap((group) => group.items.map((item) => [item.id, { ...item, group }] as const)),
+    loadChecklist().flatMap((group) => group.items.map((item) => [item.id, { ...item, group }] as const)),
   );
 }

@@ -1,16 +1,18 @@
 /**
- * <round-trip-checklist-backed>: the box at the end of a guideline page lists the checklist items
- * the page backs. When this browser holds a review (saved by the checklist page), each item gets
- * its state from it. Without JavaScript, or without a saved review, the box is the plain list.
+ * <rt-checklist-backed>: the box at the end of a guideline page lists the checklist items the
+ * page backs. When this browser holds a review (saved by the checklist page), each item gets its
+ * state from it. Without JavaScript, or without a saved review, the box is the plain list.
  */
 import { decodeState, itemStatus } from '../checklist/checklist-state.ts';
-import { readStoredReview, REVIEW_STORAGE_KEY } from './checklist-storage.ts';
+import { h } from './dom.ts';
+import { LEGACY_REVIEW_STORAGE_KEY, readStoredReview, REVIEW_STORAGE_KEY } from './checklist-storage.ts';
 import { statusText } from './checklist-status.ts';
 
 class ChecklistBackedElement extends HTMLElement {
   private readonly refresh = () => this.render();
   private readonly onStorage = (event: StorageEvent) => {
-    if (event.key === REVIEW_STORAGE_KEY || event.key === null) this.render();
+    const keys = [REVIEW_STORAGE_KEY, LEGACY_REVIEW_STORAGE_KEY, null];
+    if (keys.includes(event.key)) this.render();
   };
 
   connectedCallback(): void {
@@ -36,18 +38,17 @@ class ChecklistBackedElement extends HTMLElement {
       const id = item.dataset.itemId!;
       const status = itemStatus(decoded.state, id);
       const entry = decoded.state.items.get(id);
-      const badge = document.createElement('span');
-      badge.className = 'checklist-badge';
-      badge.dataset.status = status;
-      const label = document.createElement('span');
-      label.className = 'visually-hidden';
-      label.textContent = 'In your review: ';
-      badge.append(label, statusText(status, entry?.status === 'na' ? entry.reason : ''));
+      const badge = h(
+        'span',
+        { class: 'checklist-badge', 'data-status': status },
+        h('span', { class: 'visually-hidden' }, 'In your review: '),
+        statusText(status, entry?.status === 'na' ? entry.reason : ''),
+      );
       item.append(' ', badge);
     }
   }
 }
 
-if (!customElements.get('round-trip-checklist-backed')) {
-  customElements.define('round-trip-checklist-backed', ChecklistBackedElement);
+if (!customElements.get('rt-checklist-backed')) {
+  customElements.define('rt-checklist-backed', ChecklistBackedElement);
 }

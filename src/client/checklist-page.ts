@@ -1,24 +1,20 @@
 /**
- * <round-trip-checklist>: turns the static checklist (a plain list of items and links, which is
- * what a reader without JavaScript gets) into a review: a radio group per item (open, done, does
- * not apply + reason), saved in localStorage, carried in the URL (?s=), and exported as Markdown
- * or as a pull-request template. The state, its encoding and the Markdown are pure modules in
- * src/checklist/; this file only wires them to the DOM.
+ * <rt-checklist>: the review on the checklist page. The page is built with every control in it
+ * (src/pages/checklist.astro): a radio group per item (open, done, does not apply + reason), the
+ * copy and export buttons, all disabled until this element wires them, so nothing moves when it
+ * does. The decisions are pure modules in src/checklist/ (what the first load shows, the state and
+ * its encoding, the Markdown); this element reads the page, calls them, and writes the answer back.
  */
+import { firstLoad, STORAGE_REFUSED } from '../checklist/checklist-first-load.ts';
 import {
-  decodeState,
   emptyState,
   encodeState,
   isEmptyState,
   itemStatus,
   knownIdsOf,
-  MAX_REASON_LENGTH,
   withGroupIncluded,
   withItem,
-  type DecodeProblem,
-  type DecodeResult,
   type ItemState,
-  type KnownIds,
   type ReviewState,
 } from '../checklist/checklist-state.ts';
 import {
@@ -27,18 +23,20 @@ import {
   reviewMarkdown,
   reviewUrl,
   TEMPLATE_FILE_NAME,
+  type ExportGroup,
 } from '../checklist/checklist-markdown.ts';
-import type { ChecklistGroup } from '../checklist/checklist-schema.ts';
+import { h } from './dom.ts';
 import { readStoredReview, writeStoredReview } from './checklist-storage.ts';
-import { statusText } from './checklist-status.ts';
+import { progressText, REASON_HINT, REASON_MISSING, statusText } from './checklist-status.ts';
 
-/** What the page hands the element in `data-checklist`. */
+/** What the page hands the element in `data-checklist`: what the exports need, no more. */
 export interface ChecklistPageData {
-  groups: ChecklistGroup[];
+  groups: ExportGroup[];
   /** Retired id → the item that replaced it, so an old #anchor still lands. */
   retired: Record<string, string>;
 }
 
+/** The controls of one item, as the page was built with them. */
 interface ItemControls {
   readonly id: string;
   readonly item: HTMLElement;
@@ -49,32 +47,28 @@ interface ItemControls {
   readonly printStatus: HTMLElement;
 }
 
-const PROBLEMS: Record<DecodeProblem, string> = {
-  corrupt: 'it is damaged',
-  'old-version': 'it was saved in an older format',
-  'newer-version': 'it was saved by a newer version of this site',
-  'too-long': 'it is too long',
-};
-
-const REASON_HINT = 'Required: a few words, such as “this endpoint writes no rows”.';
-const REASON_MISSING = 'Give a reason. Until then this item counts as open.';
-
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
+function part<T extends Element>(root: ParentNode, selector: string): T {
+  const node = root.querySelector<T>(selector);
+  if (!node) throw new Error(`checklist: missing ${selector}`);
   return node;
 }
 
+function controlsOf(item: HTMLElement): ItemControls {
+  return {
+    id: item.dataset.itemId!,
+    item,
+    radios: [...item.querySelectorAll<HTMLInputElement>('input[data-item-state]')],
+    reasonBox: part(item, '[data-reason-box]'),
+    reason: part(item, 'input[data-item-reason]'),
+    reasonHint: part(item, '[data-reason-hint]'),
+    printStatus: part(item, '[data-print-status]'),
+  };
+}
+
 class ChecklistElement extends HTMLElement {
-  private groups: ChecklistGroup[] = [];
-  private known: KnownIds = { items: new Set(), groups: new Set() };
+  private groups: ExportGroup[] = [];
   private siteBase = '';
   private state: ReviewState = emptyState();
   private controls: ItemControls[] = [];
@@ -82,172 +76,43 @@ class ChecklistElement extends HTMLElement {
 
   connectedCallback(): void {
     if (this.dataset.enhanced !== undefined) return;
-    this.dataset.enhanced = '';
     const data = JSON.parse(this.dataset.checklist ?? '{"groups":[],"retired":{}}') as ChecklistPageData;
     this.groups = data.groups;
-    this.known = knownIdsOf(this.groups);
     this.siteBase = this.dataset.siteBase ?? new URL('/', location.href).href;
+    this.controls = [...this.querySelectorAll<HTMLElement>('[data-item-id]')].map(controlsOf);
 
-    const items = new Map(
-      this.groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)),
-    );
-    for (const node of this.querySelectorAll<HTMLElement>('[data-item-id]')) {
-      const item = items.get(node.dataset.itemId ?? '');
-      if (item) this.controls.push(this.enhanceItem(node, item.text));
-    }
-    this.find('[data-tools]').hidden = false;
-    this.addEventListener('change', (event) => this.onChange(event));
-    this.addEventListener('input', (event) => this.onInput(event));
-    this.addEventListener('click', (event) => this.onClick(event));
-
-    this.state = this.loadState();
-    this.render();
-    this.followAnchor(data.retired);
-  }
-
-  private find<T extends HTMLElement = HTMLElement>(selector: string): T {
-    const node = this.querySelector<T>(selector);
-    if (!node) throw new Error(`checklist: missing ${selector}`);
-    return node;
-  }
-
-  /** Adds the state controls to one static item; the item's text becomes the group's legend. */
-  private enhanceItem(item: HTMLElement, text: string): ItemControls {
-    const id = item.dataset.itemId!;
-    const staticText = item.querySelector('.checklist-text');
-    const legend = element(
-      'legend',
-      { class: 'checklist-text', id: staticText?.id ?? `text-of-${id}` },
-      text,
-    );
-    const radios = (
-      [
-        ['open', 'Open'],
-        ['done', 'Done'],
-        ['na', 'Does not apply'],
-      ] as const
-    ).map(([value, label]) => {
-      const radio = element('input', { type: 'radio', name: `state-${id}`, value });
-      radio.dataset.itemState = id;
-      return {
-        radio,
-        label: element('label', { class: `checklist-option checklist-option-${value}` }, radio, ` ${label}`),
-      };
-    });
-    const reasonId = `reason-${id}`;
-    const reason = element('input', {
-      type: 'text',
-      id: reasonId,
-      maxlength: String(MAX_REASON_LENGTH),
-      autocomplete: 'off',
-      'aria-describedby': `${reasonId}-hint`,
-    });
-    reason.dataset.itemReason = id;
-    const reasonHint = element('p', { class: 'checklist-reason-hint', id: `${reasonId}-hint` }, REASON_HINT);
-    const reasonBox = element(
-      'div',
-      { class: 'checklist-reason' },
-      element('label', { for: reasonId }, 'Reason it does not apply'),
-      reason,
-      reasonHint,
-    );
-    reasonBox.hidden = true;
-    const printStatus = element('p', { class: 'checklist-print-status' });
-    const fieldset = element(
-      'fieldset',
-      { class: 'checklist-state' },
-      legend,
-      element('div', { class: 'checklist-options' }, ...radios.map(({ label }) => label)),
-      reasonBox,
-      printStatus,
-    );
-    if (staticText) staticText.replaceWith(fieldset);
-    else item.prepend(fieldset);
-
-    const copy = element(
-      'button',
-      { type: 'button', class: 'checklist-copy-link' },
-      // The name says which item; the hidden copy is one text run, so it reads "Copy link: <text>".
-      element('span', { 'aria-hidden': 'true' }, 'Copy link'),
-      element('span', { class: 'visually-hidden' }, `Copy link: ${text}`),
-    );
-    copy.dataset.copyItem = id;
-    (item.querySelector('.checklist-links') ?? item).append(copy);
-    return { id, item, radios: radios.map(({ radio }) => radio), reasonBox, reason, reasonHint, printStatus };
-  }
-
-  /** A review in the URL wins for this load and is then saved; else the saved one; else a clean one. */
-  private loadState(): ReviewState {
-    const notices: string[] = [];
     const url = new URL(location.href);
-    const fromUrl = url.searchParams.get('s');
-    let state: ReviewState | undefined;
-
-    if (fromUrl !== null) {
-      const decoded = decodeState(fromUrl, this.known);
-      if (decoded.ok) {
-        state = decoded.state;
-        notices.push('Opened the review from the link. It is now the review saved in this browser.');
-        notices.push(...this.cleanupNotices(decoded, 'link'));
-        this.save(state);
-      } else {
-        notices.push(
-          `The review in the link could not be opened: ${PROBLEMS[decoded.problem]}. It was ignored.`,
-        );
-      }
-      // The review now lives in storage; a reload must not bring the link's version back.
+    const load = firstLoad({
+      fromUrl: url.searchParams.get('s'),
+      stored: readStoredReview(),
+      known: knownIdsOf(this.groups),
+    });
+    this.state = load.state;
+    this.storageWarned = load.storageRefused;
+    if (load.save) this.save(load.state);
+    if (load.removeFromAddress) {
       url.searchParams.delete('s');
       history.replaceState(history.state, '', url.pathname + url.search + url.hash);
     }
+    this.notify(load.notices);
 
-    if (!state) {
-      const stored = readStoredReview();
-      if (!stored.available) {
-        notices.push(
-          'This browser does not let the page save your review. Use “Copy link to this review” to keep it.',
-        );
-        this.storageWarned = true;
-      } else if (stored.value !== null) {
-        const decoded = decodeState(stored.value, this.known);
-        if (decoded.ok) {
-          state = decoded.state;
-          notices.push(...this.cleanupNotices(decoded, 'saved review'));
-        } else {
-          notices.push(
-            `The review saved in this browser could not be read: ${PROBLEMS[decoded.problem]}. ` +
-              'Showing a clean checklist; your next change replaces the saved review.',
-          );
-        }
-      }
+    for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('[disabled]')) {
+      control.disabled = false;
     }
-    this.notify(notices);
-    return state ?? emptyState();
+    this.addEventListener('change', (event) => this.onChange(event));
+    this.addEventListener('input', (event) => this.onInput(event));
+    this.addEventListener('click', (event) => this.onClick(event));
+    this.render();
+    this.dataset.enhanced = '';
+    this.followAnchor(data.retired);
   }
 
-  private cleanupNotices(decoded: Extract<DecodeResult, { ok: true }>, source: string): string[] {
-    const notices: string[] = [];
-    if (decoded.droppedIds.length > 0) {
-      notices.push(
-        `${plural(decoded.droppedIds.length, 'entry', 'entries')} in the ${source} named items or groups ` +
-          'that are not on the checklist, and were left out.',
-      );
-    }
-    if (decoded.shortenedReasons.length > 0) {
-      notices.push(
-        `${plural(decoded.shortenedReasons.length, 'reason was', 'reasons were')} longer than ` +
-          `${MAX_REASON_LENGTH} characters and ${decoded.shortenedReasons.length === 1 ? 'was' : 'were'} shortened.`,
-      );
-    }
-    return notices;
-  }
-
-  private notify(notices: string[]): void {
-    const box = this.find('[data-notice]');
-    box.replaceChildren(...notices.map((text) => element('p', {}, text)));
+  private notify(notices: readonly string[]): void {
+    part(this, '[data-notice]').replaceChildren(...notices.map((text) => h('p', {}, text)));
   }
 
   private announce(message: string): void {
-    const region = this.find('[data-announce]');
+    const region = part(this, '[data-announce]');
     region.textContent = '';
     // A fresh text node after a beat, so the same message twice is announced twice.
     window.setTimeout(() => (region.textContent = message), 60);
@@ -256,9 +121,7 @@ class ChecklistElement extends HTMLElement {
   private save(state: ReviewState): void {
     if (!writeStoredReview(encodeState(state)) && !this.storageWarned) {
       this.storageWarned = true;
-      this.notify([
-        'This browser does not let the page save your review. Use “Copy link to this review” to keep it.',
-      ]);
+      this.notify([STORAGE_REFUSED]);
     }
   }
 
@@ -319,7 +182,7 @@ class ChecklistElement extends HTMLElement {
     }
   }
 
-  private includedGroups(): ChecklistGroup[] {
+  private includedGroups(): ExportGroup[] {
     return this.groups.filter((group) => !this.state.excludedGroups.has(group.id));
   }
 
@@ -345,7 +208,7 @@ class ChecklistElement extends HTMLElement {
     }
     const text = pullRequestTemplate(groups, { siteBase: this.siteBase });
     const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }));
-    const link = element('a', { href: url, download: TEMPLATE_FILE_NAME, hidden: '' });
+    const link = h('a', { href: url, download: TEMPLATE_FILE_NAME, hidden: '' });
     document.body.append(link);
     link.click();
     link.remove();
@@ -369,13 +232,13 @@ class ChecklistElement extends HTMLElement {
   }
 
   private async copy(text: string, success: string): Promise<void> {
-    const fallback = this.find('[data-copy-fallback]');
+    const fallback = part<HTMLElement>(this, '[data-copy-fallback]');
     try {
       await navigator.clipboard.writeText(text);
       fallback.hidden = true;
       this.announce(success);
     } catch {
-      const area = this.find<HTMLTextAreaElement>('#checklist-copy-text');
+      const area = part<HTMLTextAreaElement>(this, '#checklist-copy-text');
       area.value = text;
       fallback.hidden = false;
       area.focus();
@@ -417,20 +280,19 @@ class ChecklistElement extends HTMLElement {
       const note = section.querySelector<HTMLElement>('[data-excluded-note]');
       if (note) note.hidden = !excluded;
     }
-
-    const total = this.controls.length;
-    this.find('[data-progress]').textContent =
-      `${done + na} of ${total} items settled: ${done} done, ${na} not applying, ${total - done - na} open.` +
-      (missing > 0
-        ? ` ${plural(missing, 'item is', 'items are')} marked “does not apply” without a reason.`
-        : '');
+    part(this, '[data-progress]').textContent = progressText({
+      total: this.controls.length,
+      done,
+      na,
+      missing,
+    });
   }
 
-  /** After the controls are in, bring the #item back into view; an old, retired #id lands on its replacement. */
+  /** Once the review is shown, bring the #item back into view; an old, retired #id lands on its replacement. */
   private followAnchor(retired: Record<string, string>): void {
     const id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
-    const replacement = retired[id];
+    const replacement = Object.hasOwn(retired, id) ? retired[id] : undefined;
     if (replacement) {
       location.replace(`#${replacement}`);
       return;
@@ -439,5 +301,4 @@ class ChecklistElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('round-trip-checklist'))
-  customElements.define('round-trip-checklist', ChecklistElement);
+if (!customElements.get('rt-checklist')) customElements.define('rt-checklist', ChecklistElement);

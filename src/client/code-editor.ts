@@ -8,6 +8,7 @@ import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { shikiThemes } from '../content/shiki-themes.mjs';
+import { h } from './dom.ts';
 // The editor's styles as text, added when the editor opens (see astro.config.mjs for why).
 import monacoStyles from 'monaco-editor-styles?inline';
 
@@ -25,7 +26,7 @@ function setUp(): Promise<void> {
     (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
       getWorker: () => new EditorWorker(),
     };
-    document.head.append(Object.assign(document.createElement('style'), { textContent: monacoStyles }));
+    document.head.append(h('style', {}, monacoStyles));
     // Only the one language and two themes, with the JavaScript regex engine: no WebAssembly and
     // none of Shiki's hundreds of other grammars in the bundle.
     const highlighter = await createHighlighterCore({

@@ -2,6 +2,8 @@
  * The search page: reads `?q=`, asks Pagefind's index (built after `astro build`) and lists
  * the hits. Only this page loads search code; guideline pages stay free of it.
  */
+import { h } from './dom.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -43,13 +45,8 @@ export async function runSearchPage(): Promise<void> {
 }
 
 function renderHit(hit: PagefindResultData): HTMLLIElement {
-  const item = document.createElement('li');
-  const link = document.createElement('a');
-  link.href = hit.url;
-  link.textContent = hit.meta.title ?? hit.url;
-  const excerpt = document.createElement('p');
+  const excerpt = h('p');
   // Pagefind's excerpt is escaped text with <mark> around the hits.
   excerpt.innerHTML = hit.excerpt;
-  item.append(link, excerpt);
-  return item;
+  return h('li', {}, h('a', { href: hit.url }, hit.meta.title ?? hit.url), excerpt);
 }

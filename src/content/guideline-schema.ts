@@ -26,6 +26,8 @@ export const kebabId = z
  * ---
  * title: "The N+1 query problem: following foreign keys"
  * summary: Load the rows a response touches with one join, not one query per row.
+ * rule: A response that follows a foreign key per row loads those rows in the same query.
+ * fix: Add select_related() for the foreign keys the response reads.
  * area: reads
  * order: 10
  * checklist: [read-join-foreign-keys]
@@ -44,8 +46,8 @@ export const guidelineSchema = z
      * The rule in one sentence, and the fix in one sentence: the box under the title that a
      * reviewer arriving from a pull-request link reads before scrolling.
      */
-    rule: z.string().min(10).max(240).optional(),
-    fix: z.string().min(10).max(240).optional(),
+    rule: z.string().min(10).max(240),
+    fix: z.string().min(10).max(240),
     area: z.enum(areaIds),
     order: z.number().int().nonnegative(),
     checklist: z.array(kebabId).default([]),

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { kebabId } from './guideline-schema.ts';
+import { parseYamlSource } from './yaml-source.ts';
 
 /** `content/guideline-slugs.yaml`: every published slug, and redirects for renamed pages. */
 export const guidelineSlugsSchema = z
@@ -10,6 +11,10 @@ export const guidelineSlugsSchema = z
   .strict();
 
 export type GuidelineSlugs = z.infer<typeof guidelineSlugsSchema>;
+
+/** The slugs from the text of `content/guideline-slugs.yaml`, validated. */
+export const parseGuidelineSlugs = (source: string): GuidelineSlugs =>
+  parseYamlSource(guidelineSlugsSchema, source, 'content/guideline-slugs.yaml');
 
 /**
  * What is wrong with the slugs, as sentences; empty when every published URL still leads

@@ -43,3 +43,99 @@ export async function untilMainThreadIdle(page: Page): Promise<void> {
       ),
   );
 }
+
+/** One layout shift the page reported, for a readable failure message. */
+export interface LayoutShift {
+  readonly value: number;
+  readonly startTime: number;
+  readonly sources: string[];
+}
+
+export interface LayoutShiftReport {
+  /**
+   * Cumulative layout shift as Lighthouse and web-vitals define it: shifts without recent input
+   * grouped into session windows (gaps under 1 s, at most 5 s long); the largest window's sum.
+   */
+  readonly cls: number;
+  readonly shifts: LayoutShift[];
+}
+
+/**
+ * Waits for a positive sign that the page is done changing its own layout: the load event, web
+ * fonts, and every custom element on the page defined (upgraded), then two animation frames so
+ * the last shift has been reported. No fixed sleep.
+ */
+export async function waitForPageToSettle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(async () => {
+    await document.fonts.ready;
+    return document.querySelectorAll(':not(:defined)').length === 0;
+  });
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/**
+ * The layout shifts of the page so far (a buffered PerformanceObserver sees those before the
+ * call too), excluding shifts right after user input, and the CLS they add up to. Call it after
+ * the page has settled (waitForPageToSettle), or while something renders, as often as needed.
+ */
+export async function layoutShifts(page: Page): Promise<LayoutShiftReport> {
+  const shifts = await page.evaluate(
+    () =>
+      new Promise<LayoutShift[]>((resolve) => {
+        interface ShiftEntry extends PerformanceEntry {
+          value: number;
+          hadRecentInput: boolean;
+          sources?: { node?: Node | null }[];
+        }
+        const describe = (node: Node | null | undefined): string => {
+          if (!(node instanceof Element)) return node?.nodeName ?? '(gone)';
+          const id = node.id ? `#${node.id}` : '';
+          const classes = [...node.classList].map((name) => `.${name}`).join('');
+          return `${node.localName}${id}${classes}`;
+        };
+        const seen: LayoutShift[] = [];
+        const take = (entries: PerformanceEntryList) => {
+          for (const entry of entries as ShiftEntry[]) {
+            if (entry.hadRecentInput) continue;
+            seen.push({
+              value: entry.value,
+              startTime: entry.startTime,
+              sources: (entry.sources ?? []).map((source) => describe(source.node)),
+            });
+          }
+        };
+        const observer = new PerformanceObserver((list) => take(list.getEntries()));
+        observer.observe({ type: 'layout-shift', buffered: true });
+        // Buffered entries arrive in the observer's next callback; two frames later they are in.
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            take(observer.takeRecords());
+            observer.disconnect();
+            resolve(seen);
+          }),
+        );
+      }),
+  );
+  return { cls: clsOf(shifts), shifts };
+}
+
+/** The largest session window (shifts less than 1 s apart, window at most 5 s): web-vitals' CLS. */
+export function clsOf(shifts: readonly LayoutShift[]): number {
+  let largest = 0;
+  let window = 0;
+  let windowStart = -Infinity;
+  let previous = -Infinity;
+  for (const shift of [...shifts].sort((a, b) => a.startTime - b.startTime)) {
+    if (shift.startTime - previous >= 1000 || shift.startTime - windowStart >= 5000) {
+      window = 0;
+      windowStart = shift.startTime;
+    }
+    window += shift.value;
+    previous = shift.startTime;
+    largest = Math.max(largest, window);
+  }
+  return largest;
+}

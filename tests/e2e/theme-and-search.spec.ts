@@ -34,6 +34,29 @@ test.describe('theme', () => {
     );
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   });
+
+  test('a theme saved under the old storage key is still used, and moves to round-trip:theme', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('round-trip-theme', 'dark');
+        sessionStorage.setItem('seeded', '1');
+      }
+    });
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(
+      await page.evaluate(() => [
+        localStorage.getItem('round-trip:theme'),
+        localStorage.getItem('round-trip-theme'),
+      ]),
+    ).toEqual(['dark', null]);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  });
 });
 
 test('search finds a guideline by a word from its body', async ({ page }) => {

@@ -8,7 +8,11 @@ export const fixtureGroups: ChecklistGroup[] = [
     title: 'Before merging a write endpoint',
     order: 2,
     items: [
-      { id: 'write-batch-inserts', text: 'Rows created together are inserted in batches (bulk_create).' },
+      {
+        id: 'write-batch-inserts',
+        text: 'Rows created together are inserted in batches (bulk_create).',
+        fix: 'Save the rows with bulk_create().',
+      },
     ],
   },
   {
@@ -19,10 +23,19 @@ export const fixtureGroups: ChecklistGroup[] = [
       {
         id: 'read-join-foreign-keys',
         text: 'Foreign keys are loaded with a join (select_related).',
+        fix: 'Add select_related() to the query.',
         guideline: { page: 'n-plus-one-foreign-keys', heading: 'the-fix-one-query-with-a-join' },
       },
-      { id: 'read-paginate-with-cap', text: 'A list endpoint returns [one page] at a time.' },
-      { id: 'read-query-count-test', text: 'A test pins the number of queries.' },
+      {
+        id: 'read-paginate-with-cap',
+        text: 'A list endpoint returns [one page] at a time.',
+        fix: 'Slice the query to one page.',
+      },
+      {
+        id: 'read-query-count-test',
+        text: 'A test pins the number of queries.',
+        fix: 'Add an assertNumQueries test.',
+      },
     ],
   },
 ];

@@ -18,7 +18,3 @@ export function frontmatterOf(source: string): unknown {
   if (!match) throw new Error('no frontmatter block');
   return parseYaml(match[1]!);
 }
-
-export function readChecklistYaml(): unknown {
-  return parseYaml(readFileSync(new URL('content/checklist.yaml', projectRoot), 'utf8'));
-}

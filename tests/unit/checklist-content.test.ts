@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checklistSchema } from '../../src/checklist/checklist-schema.ts';
 import { guidelineSchema } from '../../src/content/guideline-schema.ts';
-import { readChecklistYaml, readGuidelineFrontmatter } from '../support/content-files.ts';
+import { readChecklist } from '../../src/content/content-fs.ts';
+import { readGuidelineFrontmatter } from '../support/content-files.ts';
 
-const groups = checklistSchema.parse(readChecklistYaml());
+const groups = readChecklist();
 const items = groups.flatMap((group) => group.items);
 const guidelines = new Map(
   [...readGuidelineFrontmatter()].map(([slug, data]) => [slug, guidelineSchema.parse(data)]),
@@ -40,16 +41,42 @@ describe('checklist content', () => {
   });
 
   it('rejects an item with a malformed id or link', () => {
-    const bad = [{ id: 'g', title: 'Group', order: 1, items: [{ id: 'Bad Id', text: 'long enough text' }] }];
+    const bad = [
+      {
+        id: 'g',
+        title: 'Group',
+        order: 1,
+        items: [{ id: 'Bad Id', text: 'long enough text', fix: 'a fix in one sentence' }],
+      },
+    ];
     expect(checklistSchema.safeParse(bad).success).toBe(false);
     const badLink = [
       {
         id: 'g',
         title: 'Group',
         order: 1,
-        items: [{ id: 'ok', text: 'long enough text', guideline: { page: 'x', heading: '#Anchor' } }],
+        items: [
+          {
+            id: 'ok',
+            text: 'long enough text',
+            fix: 'a fix in one sentence',
+            guideline: { page: 'x', heading: '#Anchor' },
+          },
+        ],
       },
     ];
     expect(checklistSchema.safeParse(badLink).success).toBe(false);
+  });
+
+  it('rejects an item without a fix, and an id used twice', () => {
+    const item = { id: 'ok', text: 'long enough text', fix: 'a fix in one sentence' };
+    const group = { id: 'g', title: 'Group', order: 1, items: [item] };
+    expect(checklistSchema.safeParse([group]).success).toBe(true);
+    expect(checklistSchema.safeParse([{ ...group, items: [{ ...item, fix: undefined }] }]).success).toBe(
+      false,
+    );
+    expect(checklistSchema.safeParse([group, { ...group, id: 'h' }]).error?.issues[0]?.message).toBe(
+      'the id "ok" is used twice',
+    );
   });
 });

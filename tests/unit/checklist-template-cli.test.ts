@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { pullRequestTemplate, selectGroups, siteBaseOf } from '../../src/checklist/checklist-markdown.ts';
-import { checklistSchema } from '../../src/checklist/checklist-schema.ts';
-import { projectRoot, readChecklistYaml } from '../support/content-files.ts';
+import { readChecklist } from '../../src/content/content-fs.ts';
+import { DEFAULT_SITE } from '../../src/content/default-site.ts';
+import { projectRoot } from '../support/content-files.ts';
 
 const run = promisify(execFile);
 const script = new URL('scripts/checklist-template.mjs', projectRoot).pathname;
-const groups = checklistSchema.parse(readChecklistYaml());
+const groups = readChecklist();
 
 /** Runs the CLI exactly as `npm run checklist:template` does (see package.json). */
 async function cli(args: string[], env: Record<string, string | undefined> = {}) {
@@ -63,11 +64,10 @@ describe('npm run checklist:template', () => {
     expect((await cli(['--groups', 'external'], { SITE_URL: 'https://docs.example.com' })).stdout).toContain(
       '(https://docs.example.com/c/external-timeouts/)',
     );
+    expect((await cli(['--groups', 'external'])).stdout).toContain(`(${DEFAULT_SITE}/c/external-timeouts/)`);
+    // The site builds its own links from the same default.
     const config = readFileSync(new URL('astro.config.mjs', projectRoot), 'utf8');
-    const scriptText = readFileSync(script, 'utf8');
-    const configDefault = /process\.env\.SITE_URL \?\? '([^']+)'/.exec(config)?.[1];
-    expect(configDefault).toBeDefined();
-    expect(scriptText).toContain(`DEFAULT_SITE = '${configDefault}'`);
+    expect(config).toContain('site: process.env.SITE_URL ?? DEFAULT_SITE,');
   });
 
   it('exits non-zero with a clear message for an unknown group, an empty list or a bad option', async () => {

@@ -52,6 +52,7 @@ for (const backend of BACKENDS) {
                   autocommit: definition.autocommit,
                   services: definition.services,
                   load: definition.load,
+                  sessions: (count) => sessions(definition.dataset, count),
                 });
                 if (!run.outcome.ok)
                   throw new Error(`${id}/${variant.id} failed: ${run.outcome.error.message}`);

@@ -5,6 +5,8 @@ import { readGuidelineFrontmatter } from '../support/content-files.ts';
 const valid = {
   title: 'A guideline',
   summary: 'One line that says what the page teaches.',
+  rule: 'The rule, in one sentence.',
+  fix: 'The fix, in one sentence.',
   area: 'reads',
   order: 1,
   checklist: ['read-join-foreign-keys'],
@@ -23,6 +25,8 @@ describe('guideline frontmatter schema', () => {
     ['a fractional order', { ...valid, order: 1.5 }],
     ['a checklist id that is not kebab-case', { ...valid, checklist: ['Read_Join'] }],
     ['an unknown key (a typo)', { ...valid, sumary: 'x' }],
+    ['no rule (the box under the title needs it)', { ...valid, rule: undefined }],
+    ['no fix (the box under the title needs it)', { ...valid, fix: undefined }],
   ])('rejects %s', (_, frontmatter) => {
     expect(guidelineSchema.safeParse(frontmatter).success).toBe(false);
   });

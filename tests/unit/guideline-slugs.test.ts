@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { guidelineRedirects, guidelineSlugsSchema, slugProblems } from '../../src/content/guideline-slugs.ts';
-import { projectRoot, readGuidelineFrontmatter } from '../support/content-files.ts';
+import { guidelineRedirects, slugProblems } from '../../src/content/guideline-slugs.ts';
+import { readGuidelineSlugs } from '../../src/content/content-fs.ts';
+import { readGuidelineFrontmatter } from '../support/content-files.ts';
 
-const slugs = guidelineSlugsSchema.parse(
-  parseYaml(readFileSync(new URL('content/guideline-slugs.yaml', projectRoot), 'utf8')),
-);
+const slugs = readGuidelineSlugs();
 
 describe('guideline slugs', () => {
   it('keeps every published URL working and every page published', () => {

@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readChecklist, readLedger } from '../../src/content/content-fs.ts';
+import { resolveLedgerId } from '../../src/checklist/checklist-ledger.ts';
+import { guidelineSchema } from '../../src/content/guideline-schema.ts';
+import { readGuidelineFrontmatter } from '../support/content-files.ts';
+import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
+
+// A reviewer follows an item's link from a pull request. The first screen of /c/<id>/ must answer
+// the question (the rule, the fix), and the full explanation must be at most one click away.
+const groups = readChecklist();
+const ledger = readLedger();
+const items = new Map(groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)));
+const screens = [
+  { name: 'desktop', width: 1280, height: 720 },
+  { name: 'phone', width: 375, height: 667 },
+] as const;
+
+const ruleFix = (page: Page) => page.locator('main .rule-fix');
+
+for (const entry of ledger) {
+  const target = resolveLedgerId(ledger, groups, entry.id)!;
+  const item = items.get(target)!;
+  test(`/c/${entry.id}/: the rule and the fix on the first screen, the explanation one click away`, async ({
+    page,
+  }) => {
+    for (const screen of screens) {
+      await page.setViewportSize(screen);
+      await page.goto(`/c/${entry.id}/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(item.text);
+      await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+      await expect(ruleFix(page).getByRole('definition').first()).toHaveText(item.fix);
+      const explanation = page.locator('[data-explanation]');
+      if (!item.guideline) {
+        await expect(explanation).toHaveCount(0);
+        await expect(
+          page.getByText('The guideline that explains this item is not written yet.'),
+        ).toBeInViewport();
+        continue;
+      }
+      await expect(explanation).toBeInViewport();
+      if (screen.name === 'phone') continue;
+      await explanation.click(); // the one click
+      await expect(page).toHaveURL(`/guidelines/${item.guideline.page}/#${item.guideline.heading}`);
+      await expect(
+        page.locator(`h2[id="${item.guideline.heading}"], h3[id="${item.guideline.heading}"]`),
+      ).toBeInViewport();
+    }
+  });
+}
+
+test('an item page has no axe violation or console error, with and without a guideline', async ({ page }) => {
+  const all = [...items.values()];
+  for (const item of [all.find((entry) => entry.guideline)!, all.find((entry) => !entry.guideline)!]) {
+    const errors = collectPageErrors(page);
+    await page.goto(`/c/${item.id}/`);
+    expect(await axeViolationsInBothThemes(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a short URL page is the same page, with a canonical link to itself', async ({ page }) => {
+    const [first] = groups[0]!.items;
+    const response = await page.goto(`/c/${first!.id}/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(first!.text);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      new RegExp(`/c/${first!.id}/$`),
+    );
+    await expect(
+      page.getByRole('link', { name: 'Mark it in a review on the pre-merge checklist' }),
+    ).toHaveAttribute('href', `/checklist/#${first!.id}`);
+  });
+});
+
+for (const [slug, frontmatter] of readGuidelineFrontmatter()) {
+  const { rule, fix } = guidelineSchema.parse(frontmatter);
+  test(`/guidelines/${slug}/ opens with its rule and fix under the title`, async ({ page }) => {
+    await page.goto(`/guidelines/${slug}/`);
+    const box = ruleFix(page);
+    await expect(box.getByRole('definition')).toHaveText([rule, fix]);
+    await expect(box.getByRole('term')).toHaveText(['Rule', 'Fix']);
+    await expect(box).toBeInViewport();
+    // Right under the title: the box is the heading's next sibling.
+    await expect(page.locator('h1 + .rule-fix')).toHaveCount(1);
+  });
+}
