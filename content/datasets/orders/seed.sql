@@ -3,7 +3,7 @@
 -- 3,000 orders (1,000 per tenant, order i belongs to tenant 1 + (i - 1) % 3).
 --
 -- Every product whose id is a multiple of 4 is sold out (stock 0); the others have between
--- 100 and 499 in stock. Tenant 1's first 1,000 orders by id include 600 with status 'paid'.
+-- 100 and 499 in stock. 600 of tenant 1's 1,000 orders have the status 'paid'.
 INSERT INTO tenants (id, name)
 VALUES (1, 'Acme'), (2, 'Globex'), (3, 'Initech');
 
