@@ -4,6 +4,8 @@
 // Run with --experimental-strip-types: it shares the seeding code with the engine.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { contribExtensions } from '../src/engine/contrib-extensions.ts';
+import { datasetExtensions } from '../src/engine/dataset-extensions.ts';
 import { seedDataset } from '../src/engine/dataset-loader.ts';
 
 const root = new URL('../', import.meta.url);
@@ -16,11 +18,14 @@ for (const entry of await readdir(datasetsDir, { withFileTypes: true })) {
   const name = entry.name;
   const started = performance.now();
   const read = (file) => readFile(new URL(`${name}/${file}`, datasetsDir), 'utf8');
-  const db = await PGlite.create();
+  const schema = await read('schema.sql');
+  // The contrib extensions the schema creates (CREATE EXTENSION …) must be loaded to seed it,
+  // as the worker loads them to boot from the archive.
+  const db = await PGlite.create({ extensions: contribExtensions(datasetExtensions(schema)) });
   // Without this, checkpoints keep the WAL segments the seed filled as spares, and the dump
   // carries them: several MB of dead WAL in every download.
   await db.exec('SET wal_recycle = off');
-  await seedDataset(db, name, { schema: await read('schema.sql'), seed: await read('seed.sql') });
+  await seedDataset(db, name, { schema, seed: await read('seed.sql') });
   // The template databases are only used by CREATE DATABASE, which cannot run inside a
   // playground run's transaction anyway; dropping them makes the download smaller and the boot
   // faster (fewer files to unpack).
