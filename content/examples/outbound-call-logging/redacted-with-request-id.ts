@@ -25,21 +25,27 @@ export default async function customerPanels({ db, http, clock, random, n }: Hel
     const { host, path } = redact(url);
     const ms = (clock.now() - started).toFixed(0);
     logLines.push(
-      `INFO outbound method=GET host=${host} path=${path} status=${answer.status} ms=${ms} request_id=${requestId}`,
+      `INFO myproject.outbound GET host=${host} path=${path} status=${answer.status} ms=${ms} request_id=${requestId}`,
     );
     return answer;
   }
 
   for (let request = 1; request <= n; request++) {
     // The id the load balancer put on the incoming request (X-Request-ID).
-    const requestId = Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0');
+    const requestId = Math.floor(random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
     const customer = await db
       .selectFrom('customers')
       .innerJoin('tenants', 'tenants.id', 'customers.tenant_id')
       .select(['customers.email', 'tenants.timezone'])
       .where('customers.id', '=', 1 + (((request - 1) * 41) % 360))
       .executeTakeFirstOrThrow();
-    await loggedGet(crm, `https://crm.example/contacts?email=${encodeURIComponent(customer.email)}`, requestId);
+    await loggedGet(
+      crm,
+      `https://crm.example/contacts?email=${encodeURIComponent(customer.email)}`,
+      requestId,
+    );
     await loggedGet(
       timezones,
       `https://timezone.example/v1/now?zone=${encodeURIComponent(customer.timezone)}&key=TZ-KEY-PLACEHOLDER`,

@@ -2,7 +2,10 @@ import type { ShopContext } from '../../datasets/shop/shop-database.ts';
 
 // A hand-written retry loop, as it often looks:
 //   for attempt in range(10):
-//       response = session.post(url, json=order, timeout=(3.05, 2))
+//       try:
+//           response = session.post(url, json=order, timeout=(3.05, 2))
+//       except requests.RequestException:
+//           continue
 //       if response.ok:
 //           break
 // It retries every failure at once: during the outage each order sends ten calls in half a
