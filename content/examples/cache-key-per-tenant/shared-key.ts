@@ -2,16 +2,16 @@ import type { HelpdeskContext } from '../../datasets/helpdesk/helpdesk-database.
 
 // Like cache.get_or_set("open-tickets:page1", load_page, timeout=60): the query is filtered
 // by tenant, the key is not, so the first tenant's page is served to everyone after it.
-// The cache is simulated here, inside the run, so no state outlives it.
-export default async function openTicketPages({ db, n }: HelpdeskContext) {
+export default async function openTicketPages({ db, cache, n }: HelpdeskContext) {
   type Row = { id: number; tenant_id: number; title: string };
-  const cache = new Map<string, Row[]>();
+  // Django's get_or_set() is a get; on a miss it loads the value, add()s it and gets it again:
+  // three round trips to the cache. (add() is SET ... NX in Redis; the simulated cache has set.)
   const getOrSet = async (key: string, load: () => Promise<Row[]>) => {
-    const hit = cache.get(key);
-    if (hit) return hit;
+    const cached = await cache.get<Row[]>(key);
+    if (cached !== undefined) return cached;
     const value = await load();
-    cache.set(key, value);
-    return value;
+    await cache.set(key, value, { ttlMs: 60_000 });
+    return (await cache.get<Row[]>(key)) ?? value;
   };
 
   const firstPageOfOpenTickets = (tenantId: number) =>

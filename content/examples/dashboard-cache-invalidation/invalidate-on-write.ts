@@ -3,18 +3,17 @@ import type { HelpdeskContext } from '../../datasets/helpdesk/helpdesk-database.
 // The same cache, and the write path deletes the key it makes stale: like
 //   cache.get_or_set(key, count_open_tickets, timeout=60) on reads and
 //   transaction.on_commit(lambda: cache.delete(key)) after closing a ticket.
-// The cache and the clock are simulated here, inside the run, so no state outlives it.
-export default async function dashboard({ db, n }: HelpdeskContext) {
+export default async function dashboard({ db, cache, clock, n }: HelpdeskContext) {
   const tenantId = 1;
-  let now = 0; // simulated milliseconds since the first request
 
-  const cache = new Map<string, { value: number; expiresAt: number }>();
+  // Django's get_or_set() is a get; on a miss it computes the value, add()s it and gets it again:
+  // three round trips to the cache. (add() is SET ... NX in Redis; the simulated cache has set.)
   const getOrSet = async (key: string, load: () => Promise<number>, timeoutSeconds: number) => {
-    const entry = cache.get(key);
-    if (entry && entry.expiresAt > now) return entry.value;
+    const cached = await cache.get<number>(key);
+    if (cached !== undefined) return cached;
     const value = await load();
-    cache.set(key, { value, expiresAt: now + timeoutSeconds * 1000 });
-    return value;
+    await cache.set(key, value, { ttlMs: timeoutSeconds * 1000 });
+    return (await cache.get<number>(key)) ?? value;
   };
   const openCountKey = (tenant: number) => `tenant:${tenant}:open-count`;
 
@@ -34,12 +33,12 @@ export default async function dashboard({ db, n }: HelpdeskContext) {
       .where('tenant_id', '=', tenantId)
       .where('id', '=', ticketId)
       .execute();
-    cache.delete(openCountKey(tenantId)); // the next read counts again
+    await cache.delete(openCountKey(tenantId)); // a round trip too; the next read counts again
   };
 
   const seen: { first_request: number; last_request: number; open_tickets: number }[] = [];
   for (let request = 1; request <= n; request++) {
-    now = (request - 1) * 1000; // one request a second
+    await clock.sleep(Math.max(0, (request - 1) * 1000 - clock.now())); // one request a second
     if (request === n / 2 + 1) await closeTicket(1);
     const open = await getOrSet(openCountKey(tenantId), countOpenTickets, 60);
     const last = seen.at(-1);

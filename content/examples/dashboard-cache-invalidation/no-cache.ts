@@ -2,7 +2,7 @@ import type { HelpdeskContext } from '../../datasets/helpdesk/helpdesk-database.
 
 // n requests for the dashboard's open-ticket count, one a second; before request n/2 + 1 an
 // agent closes a ticket. Every request counts in the database, so every answer is current.
-export default async function dashboard({ db, n }: HelpdeskContext) {
+export default async function dashboard({ db, clock, n }: HelpdeskContext) {
   const tenantId = 1;
 
   const countOpenTickets = async () => {
@@ -25,6 +25,7 @@ export default async function dashboard({ db, n }: HelpdeskContext) {
   // What the readers saw: runs of consecutive requests that got the same count.
   const seen: { first_request: number; last_request: number; open_tickets: number }[] = [];
   for (let request = 1; request <= n; request++) {
+    await clock.sleep(Math.max(0, (request - 1) * 1000 - clock.now())); // one request a second
     if (request === n / 2 + 1) await closeTicket(1);
     const open = await countOpenTickets();
     const last = seen.at(-1);

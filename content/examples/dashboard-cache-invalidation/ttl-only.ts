@@ -3,18 +3,17 @@ import type { HelpdeskContext } from '../../datasets/helpdesk/helpdesk-database.
 // The same requests with a cross-request cache: like
 //   cache.get_or_set(f"tenant:{tenant_id}:open-count", count_open_tickets, timeout=60)
 // but the close-ticket write path never touches the cache.
-// The cache and the clock are simulated here, inside the run, so no state outlives it.
-export default async function dashboard({ db, n }: HelpdeskContext) {
+export default async function dashboard({ db, cache, clock, n }: HelpdeskContext) {
   const tenantId = 1;
-  let now = 0; // simulated milliseconds since the first request
 
-  const cache = new Map<string, { value: number; expiresAt: number }>();
+  // Django's get_or_set() is a get; on a miss it computes the value, add()s it and gets it again:
+  // three round trips to the cache. (add() is SET ... NX in Redis; the simulated cache has set.)
   const getOrSet = async (key: string, load: () => Promise<number>, timeoutSeconds: number) => {
-    const entry = cache.get(key);
-    if (entry && entry.expiresAt > now) return entry.value;
+    const cached = await cache.get<number>(key);
+    if (cached !== undefined) return cached;
     const value = await load();
-    cache.set(key, { value, expiresAt: now + timeoutSeconds * 1000 });
-    return value;
+    await cache.set(key, value, { ttlMs: timeoutSeconds * 1000 });
+    return (await cache.get<number>(key)) ?? value;
   };
 
   const countOpenTickets = async () => {
@@ -38,7 +37,7 @@ export default async function dashboard({ db, n }: HelpdeskContext) {
 
   const seen: { first_request: number; last_request: number; open_tickets: number }[] = [];
   for (let request = 1; request <= n; request++) {
-    now = (request - 1) * 1000; // one request a second
+    await clock.sleep(Math.max(0, (request - 1) * 1000 - clock.now())); // one request a second
     if (request === n / 2 + 1) await closeTicket(1);
     const open = await getOrSet(`tenant:${tenantId}:open-count`, countOpenTickets, 60);
     const last = seen.at(-1);
