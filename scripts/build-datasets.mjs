@@ -74,7 +74,13 @@ for (const entry of await readdir(datasetsDir, { withFileTypes: true })) {
       if (old.startsWith(`${name}.`) && old !== file) await rm(new URL(old, outDir));
     }
     await writeFile(new URL(file, outDir), gzip);
-    manifest[name] = { archive: `datasets/${file}`, bytes: gzip.length, unpackedBytes: tar.length, warmUpSql };
+    manifest[name] = {
+      archive: `datasets/${file}`,
+      bytes: gzip.length,
+      unpackedBytes: tar.length,
+      extensions: datasetExtensions(schema),
+      warmUpSql,
+    };
     const ms = Math.round(performance.now() - started);
     console.log(
       `dataset ${name}: ${(gzip.length / 1024).toFixed(0)} KiB gzip (${(tar.length / 1024 / 1024).toFixed(1)} MB unpacked) in ${ms} ms`,

@@ -167,18 +167,54 @@ export function dedicatedWorkerConnection(createWorker: () => Worker): EngineCon
   };
 }
 
-let shared: EngineClient | undefined;
+const GENERATION_KEY = 'round-trip:engine:generation';
+let fallbackGeneration = 0;
 
-/** The one client (and so the one worker) of this page. */
-export function pageEngineClient(): EngineClient {
-  shared ??= new EngineClient(() =>
-    dedicatedWorkerConnection(
-      () =>
-        new Worker(new URL('../engine/worker-entry.ts', import.meta.url), {
-          type: 'module',
-          name: 'round-trip-playground',
-        }),
-    ),
-  );
-  return shared;
+/** Which shared engine this browser uses now; bumped when a page abandons one. */
+function engineGeneration(): number {
+  try {
+    return Math.max(fallbackGeneration, Number(localStorage.getItem(GENERATION_KEY)) || 0);
+  } catch {
+    return fallbackGeneration;
+  }
+}
+
+function abandonGeneration(generation: number): void {
+  fallbackGeneration = Math.max(fallbackGeneration, generation + 1);
+  try {
+    localStorage.setItem(GENERATION_KEY, String(fallbackGeneration));
+  } catch {
+    // Storage refused: this page still moves on; other pages of the visit may meet the old engine.
+  }
+}
+
+/**
+ * The engine in a SharedWorker: one per browser (per site origin), kept across the pages of a
+ * visit (`extendedLifetime`, Chromium 148+), so the next page finds PGlite booted and warm. A
+ * page cannot terminate a SharedWorker, so closing abandons it: the generation in its name goes
+ * up, and every later connection, from any page, starts a fresh engine. Other tabs still using
+ * the old one time out or are stopped in turn.
+ */
+export function sharedWorkerConnection(url: string): EngineConnection {
+  const generation = engineGeneration();
+  const worker = new SharedWorker(url, {
+    type: 'module',
+    name: `round-trip-engine-${generation}`,
+    extendedLifetime: true,
+  } as WorkerOptions);
+  const port = worker.port;
+  return {
+    postMessage: (call) => port.postMessage(call),
+    listen(onMessage, onError) {
+      port.addEventListener('message', (event: MessageEvent<EngineMessage>) => onMessage(event.data));
+      worker.addEventListener('error', () =>
+        onError(new Error('The shared playground engine failed to start')),
+      );
+      port.start();
+    },
+    close() {
+      port.close();
+      abandonGeneration(generation);
+    },
+  };
 }

@@ -8,10 +8,11 @@ import { announcement, paneView, type PaneInput, type PaneOutcome } from '../pla
 import { planTree } from '../playground/plan-tree.ts';
 import { runControl, type RunKind, type RunSettings, type RunState } from '../playground/run-control.ts';
 import { spreadOf } from '../playground/run-spread.ts';
-import { applyKnobs } from '../simulation/apply-knobs.ts';
+import { applyKnobs, valueAtPath } from '../simulation/apply-knobs.ts';
 import { h } from './dom.ts';
 import { BOOT_ROOT_MARGIN } from './playground-boot.ts';
-import { EngineError, EngineStoppedError, EngineTimeoutError, pageEngineClient } from './engine-client.ts';
+import { EngineError, EngineStoppedError, EngineTimeoutError } from './engine-client.ts';
+import { pageEngineClient, type EngineKind } from './page-engine.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
 import { renderComparison } from './render-comparison.ts';
 import { renderGrowth } from './render-growth.ts';
@@ -45,6 +46,8 @@ export class PlaygroundElement extends HTMLElement {
   #editors!: VariantEditors;
   #status!: HTMLElement;
   #observer?: IntersectionObserver;
+  /** Which engine the comparison in progress (or on the page) runs in: see page-engine.ts. */
+  #engine: EngineKind = 'shipped';
 
   connectedCallback() {
     if (this.#status) return;
@@ -67,9 +70,7 @@ export class PlaygroundElement extends HTMLElement {
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.#observer?.disconnect();
-        pageEngineClient()
-          .call('prepare', { dataset: this.#config.dataset }, { limitMs: PREPARE_LIMIT_MS })
-          .catch(() => {});
+        void this.#prepare('shipped').catch(() => {});
       },
       { rootMargin: BOOT_ROOT_MARGIN },
     );
@@ -88,6 +89,7 @@ export class PlaygroundElement extends HTMLElement {
   /** Runs JavaScript in place of one variant's module (for tests: an endless loop, a failing query). */
   async runSource(variantId: string, source: string, limitMs = TIME_LIMIT_MS): Promise<void> {
     const settings = this.#readSettings();
+    this.#engine = 'edited';
     this.#outcomes.set(variantId, await this.#runVariant(variantId, settings, source, limitMs));
     this.#shownSettings = settings;
     this.#renderResults();
@@ -129,7 +131,7 @@ export class PlaygroundElement extends HTMLElement {
         await this.#start(action.kind, action.settings);
         return;
       case 'stop':
-        pageEngineClient().stop('Stopped by the reader.');
+        pageEngineClient(this.#engine).stop('Stopped by the reader.');
         return;
       case 'render':
         this.#renderResults();
@@ -140,6 +142,11 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   async #start(kind: RunKind, settings: RunSettings) {
+    // Code the reader edited (or opened from a link) never runs in the engine other pages share:
+    // a comparison that includes any runs, whole, in a dedicated worker.
+    this.#engine = this.#config.variants.some((variant) => this.#editors.editedCode(variant.id) !== undefined)
+      ? 'edited'
+      : 'shipped';
     try {
       if (kind === 'compare') await this.#compare(settings);
       else await this.#everySize(settings);
@@ -224,8 +231,8 @@ export class PlaygroundElement extends HTMLElement {
     try {
       const args = await this.#runArgs(variantId, settings, source);
       // Booting is the prepare call's work, with its own generous limit, never part of a run's.
-      await pageEngineClient().call('prepare', { dataset: args.dataset }, { limitMs: PREPARE_LIMIT_MS });
-      const report = await pageEngineClient().call(
+      await this.#prepare(this.#engine);
+      const report = await pageEngineClient(this.#engine).call(
         'run',
         { ...args, ...(repetitions ? { repetitions } : {}) },
         { limitMs },
@@ -273,6 +280,7 @@ export class PlaygroundElement extends HTMLElement {
       roundTripMs: this.#settings.roundTripMs,
       outcome: this.#outcomes.get(variantId) ?? { kind: 'stopped' },
       baselineHash,
+      claimsApply: this.#declaredSettings(settings),
     };
   }
 
@@ -317,8 +325,8 @@ export class PlaygroundElement extends HTMLElement {
     return renderQueryLog(report.log, {
       explain: async (statement, sql) => {
         const args = await this.#runArgs(variantId, settings, source);
-        await pageEngineClient().call('prepare', { dataset: args.dataset }, { limitMs: PREPARE_LIMIT_MS });
-        const explained = await pageEngineClient().call(
+        await this.#prepare(this.#engine);
+        const explained = await pageEngineClient(this.#engine).call(
           'explain',
           { ...args, statement },
           { limitMs: TIME_LIMIT_MS },
@@ -330,6 +338,30 @@ export class PlaygroundElement extends HTMLElement {
         );
       },
     });
+  }
+
+  /**
+   * Boots the dataset in an engine (booting is the prepare call's work, with its own generous
+   * limit, never part of a run's). `data-engine` tells tests and the bench where the boot stands.
+   */
+  async #prepare(kind: EngineKind): Promise<void> {
+    if (!this.dataset.engine) this.dataset.engine = 'starting';
+    const report = await pageEngineClient(kind).call(
+      'prepare',
+      { dataset: this.#config.dataset },
+      { limitMs: PREPARE_LIMIT_MS },
+    );
+    // `cold`: this call booted the dataset; `warm`: an engine (maybe from an earlier page) had it.
+    if (!this.dataset.engineBoot) this.dataset.engineBoot = report.bootMs > 0 ? 'cold' : 'warm';
+    this.dataset.engine = 'ready';
+  }
+
+  /** Whether the seed and every knob are as the example declares them (the claims hold there). */
+  #declaredSettings(settings: RunSettings): boolean {
+    const services = this.#config.services;
+    if (!services) return true;
+    if (settings.seed !== services.seed) return false;
+    return this.#config.knobs.every((knob) => settings.knobs[knob.path] === valueAtPath(services, knob.path));
   }
 
   #paneResults(variantId: string): HTMLElement | null {

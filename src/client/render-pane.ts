@@ -41,7 +41,7 @@ export function renderPane(
       { class: 'run-headline' },
       h('strong', { class: 'run-count' }, sql!.text),
       ' ',
-      h('span', { class: sql!.matches ? 'claim-ok' : 'claim-bad' }, sql!.claimText),
+      h('span', { class: claimClass(sql!) }, sql!.claimText),
     ),
   );
   if (others.length > 0) {
@@ -56,7 +56,7 @@ export function renderPane(
             h('strong', {}, count.text),
             ' ',
             h('span', { class: 'qualifier' }, '(simulated) '),
-            h('span', { class: count.matches ? 'claim-ok' : 'claim-bad' }, count.claimText),
+            h('span', { class: claimClass(count) }, count.claimText),
           ),
         ),
       ),
@@ -126,6 +126,11 @@ export function renderPane(
   }
   if (extras.log) container.append(extras.log);
   return container;
+}
+
+function claimClass(count: { judged: boolean; matches: boolean }): string {
+  if (!count.judged) return 'claim-unjudged';
+  return count.matches ? 'claim-ok' : 'claim-bad';
 }
 
 function renderLoadSummary(summary: LoadSummary): HTMLElement {

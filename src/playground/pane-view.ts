@@ -22,6 +22,11 @@ export interface PaneInput {
   roundTripMs: number;
   outcome: PaneOutcome;
   baselineHash?: string;
+  /**
+   * False when the reader changed the seed or a knob: the claims are for the example's declared
+   * seed and settings (retries and failures follow the draws), so counts are shown, not judged.
+   */
+  claimsApply?: boolean;
 }
 
 /** Whether a figure was measured in the browser, simulated on the virtual clock, or modeled. */
@@ -42,7 +47,8 @@ export type PaneView =
   | { kind: 'failed'; headline: string; error: VariantError }
   | {
       kind: 'report';
-      counts: (KindJudgement & { text: string; claimText: string })[];
+      /** `judged` is false when the claims do not apply to these settings (see claimsApply). */
+      counts: (KindJudgement & { text: string; claimText: string; judged: boolean })[];
       warnings: string[];
       metrics: Metric[];
       verdict: { tone: Tone; text: string };
@@ -82,12 +88,16 @@ const TIMEOUT_EXPLANATION =
 function reportView(input: PaneInput, report: RunReport): PaneView {
   const { variant, n, roundTripMs } = input;
   const summary = summariseLog(report.log);
+  const judged = input.claimsApply !== false;
   const counts = judgeRoundTrips(variant, n, report.counts).map((judgement) => ({
     ...judgement,
+    judged,
     text: formatCount(judgement.actual, KIND_WORDS[judgement.kind].one, KIND_WORDS[judgement.kind].many),
-    claimText: judgement.matches
-      ? `as claimed (${judgement.claim} at n = ${n})`
-      : `claimed ${judgement.claim} = ${judgement.expected} at n = ${n}`,
+    claimText: !judged
+      ? `(the claim, ${judgement.claim}, is for the declared seed and settings)`
+      : judgement.matches
+        ? `as claimed (${judgement.claim} at n = ${n})`
+        : `claimed ${judgement.claim} = ${judgement.expected} at n = ${n}`,
   }));
 
   const warnings: string[] = [];

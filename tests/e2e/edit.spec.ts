@@ -45,7 +45,7 @@ test('the editor code and styles are not loaded before Edit is pressed', async (
   // First what must have happened: the playground has upgraded (its Edit bar exists), its worker,
   // loaded when it comes into view, has started, and the page has gone idle since.
   await expect(playground.getByRole('button', { name: 'Edit code' }).first()).toBeVisible();
-  await expect.poll(() => page.workers().length).toBe(1);
+  await expect(playground).toHaveAttribute('data-engine', 'ready', { timeout: 60_000 });
   await untilMainThreadIdle(page);
   expect(requests.filter((url) => /code-editor|editor\.worker|monaco/.test(url))).toEqual([]);
   // Monaco's own stylesheet must not be linked from the page either (astro.config.mjs).

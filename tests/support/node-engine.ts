@@ -59,7 +59,10 @@ export function nodeEngineDependencies(archives: Record<string, Blob> = {}): Eng
         ...(archive ? { loadDataDir: archive } : {}),
         extensions: contribExtensions(extensions),
       }),
-    datasetArchive: async (name) => archives[name],
+    datasetArchive: async (name) => {
+      const archive = archives[name];
+      return archive ? { archive, extensions: datasetExtensions(readDatasetSql(name).schema) } : undefined;
+    },
     datasetSql: async (name) => readDatasetSql(name),
     variantModule: loadVariant,
     sourceModule: async (source) => {

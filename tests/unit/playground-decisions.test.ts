@@ -92,6 +92,22 @@ describe('what a pane shows', () => {
     expect(view.verdict).toEqual({ tone: 'ok', text: '✓ Same result as “Per book”' });
   });
 
+  it('shows counts without judging them when the reader changed the seed or a knob', () => {
+    const view = paneView({
+      variant: { ...good, http: 'n' },
+      baseline: bad,
+      n: 3,
+      roundTripMs: 0,
+      claimsApply: false,
+      outcome: { kind: 'report', report: report({ counts: { sql: 1, http: 5, cache: 0, job: 0 } }) },
+    });
+    if (view.kind !== 'report') throw new Error(view.kind);
+    expect(view.counts.map((c) => [c.judged, c.matches, c.claimText])).toEqual([
+      [false, true, '(the claim, 1, is for the declared seed and settings)'],
+      [false, false, '(the claim, n, is for the declared seed and settings)'],
+    ]);
+  });
+
   it('shows the median and the range of the repetitions', () => {
     const view = paneView({
       variant: good,

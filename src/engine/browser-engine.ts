@@ -1,0 +1,120 @@
+/// <reference lib="webworker" />
+// The engine's dependencies in the browser: the build's dataset manifest, the archives it names,
+// PGlite's WebAssembly compiled once and shared by every PGlite of this worker, and the variant
+// modules as lazily loaded chunks.
+import { PGlite } from '@electric-sql/pglite';
+import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
+import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
+import { nextMacrotask } from '../simulation/next-macrotask.ts';
+import { contribExtensions } from './contrib-extensions.ts';
+import type { BootSteps } from './database-pool.ts';
+import type { VariantFunction } from './example-context.ts';
+import { PlaygroundEngine } from './playground-engine.ts';
+
+/** What scripts/build-datasets.mjs writes to src/generated/datasets.json. */
+interface DatasetManifest {
+  [name: string]: { archive: string; bytes: number; extensions?: string[]; warmUpSql: string };
+}
+
+// Absent before the first build (and in `astro check` on a fresh checkout): then every dataset is
+// seeded from its SQL.
+const manifests = import.meta.glob<DatasetManifest>('/src/generated/datasets.json', {
+  eager: true,
+  import: 'default',
+});
+const manifest: DatasetManifest = Object.values(manifests)[0] ?? {};
+
+// Vite turns these into lazily loaded chunks: a page only downloads the variants it runs.
+const variantModules = import.meta.glob<{ default: VariantFunction }>('/content/examples/*/*.ts');
+const datasetFiles = import.meta.glob<string>('/content/datasets/*/*.sql', {
+  query: '?raw',
+  import: 'default',
+});
+
+async function readDatasetFile(name: string, file: 'schema' | 'seed'): Promise<string> {
+  const load = datasetFiles[`/content/datasets/${name}/${file}.sql`];
+  if (!load) throw new Error(`Unknown dataset "${name}"`);
+  return load();
+}
+
+const timed = async <T>(steps: BootSteps, step: string, work: () => Promise<T>): Promise<T> => {
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    steps[step] = (steps[step] ?? 0) + performance.now() - started;
+  }
+};
+
+// Compiled once per worker with compileStreaming, which the browser's code cache serves on the
+// next page (a hashed, same-origin application/wasm URL); every PGlite of this worker (datasets,
+// extra sessions, a restart) instantiates the same module.
+let wasmModule: Promise<WebAssembly.Module> | undefined;
+let fsBundle: Promise<Blob> | undefined;
+
+async function fetchOk(url: string): Promise<Response> {
+  const response = await fetch(url).catch((error: unknown) => {
+    throw new Error(`Could not download ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+/** The engine with browser dependencies; the worker entry serves it. */
+export function createBrowserEngine(): PlaygroundEngine {
+  return new PlaygroundEngine({
+    async createPGlite({ archive, extensions, steps }) {
+      wasmModule ??= WebAssembly.compileStreaming(fetchOk(pgliteWasmUrl));
+      fsBundle ??= fetchOk(pgliteDataUrl).then((response) => response.blob());
+      const [pgliteWasmModule, bundle] = await timed(steps, 'wasm', () =>
+        Promise.all([wasmModule!, fsBundle!]),
+      );
+      return timed(steps, 'start', () =>
+        PGlite.create({
+          pgliteWasmModule,
+          fsBundle: bundle,
+          ...(archive ? { loadDataDir: archive } : {}),
+          extensions: contribExtensions(extensions),
+        }),
+      );
+    },
+    async datasetArchive(name, steps) {
+      const entry = manifest[name];
+      if (!entry) return undefined;
+      const downloaded = await timed(steps, 'download', async () =>
+        (await fetchOk(`${import.meta.env.BASE_URL}${entry.archive}`)).blob(),
+      );
+      // Some servers send a .gz file with Content-Encoding: gzip (astro preview does), and the
+      // browser has already unpacked it; others send the gzip bytes. Look at the magic number.
+      const magic = new Uint8Array(await downloaded.slice(0, 2).arrayBuffer());
+      const tar =
+        magic[0] === 0x1f && magic[1] === 0x8b
+          ? await timed(steps, 'gunzip', () =>
+              new Response(downloaded.stream().pipeThrough(new DecompressionStream('gzip'))).blob(),
+            )
+          : downloaded;
+      return {
+        archive: new Blob([tar], { type: 'application/x-tar' }),
+        extensions: entry.extensions ?? [],
+        warmUpSql: entry.warmUpSql,
+      };
+    },
+    async datasetSql(name) {
+      return { schema: await readDatasetFile(name, 'schema'), seed: await readDatasetFile(name, 'seed') };
+    },
+    async variantModule(example, variant) {
+      const load = variantModules[`/content/examples/${example}/${variant}.ts`];
+      if (!load) throw new Error(`Unknown variant "${example}/${variant}"`);
+      return (await load()).default;
+    },
+    async sourceModule(source) {
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+      try {
+        return ((await import(/* @vite-ignore */ url)) as { default: VariantFunction }).default;
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
+    nextMacrotask,
+  });
+}
