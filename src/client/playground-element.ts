@@ -1,27 +1,22 @@
-import { parseQueryCountFormula } from '../analysis/query-count-formula.ts';
 import { toVariantError } from '../analysis/variant-error.ts';
-import type { RepetitionPolicy, RunArgs, RunReport } from '../engine/engine-api.ts';
-import { compareVariants } from '../playground/compare-variants.ts';
-import { detectHints, type Hint } from '../playground/detect-hints.ts';
+import type { RepetitionPolicy, RunArgs } from '../engine/engine-api.ts';
 import type { GrowthSeries } from '../playground/growth-chart.ts';
-import { announcement, paneView, type PaneInput, type PaneOutcome } from '../playground/pane-view.ts';
-import { planTree } from '../playground/plan-tree.ts';
+import type { PaneInput, PaneOutcome } from '../playground/pane-view.ts';
 import { runControl, type RunKind, type RunSettings, type RunState } from '../playground/run-control.ts';
-import { spreadOf } from '../playground/run-spread.ts';
 import { applyKnobs, valueAtPath } from '../simulation/apply-knobs.ts';
+import { recordBootTimings } from './boot-timings.ts';
 import { h } from './dom.ts';
-import { BOOT_ROOT_MARGIN } from './playground-boot.ts';
 import { EngineError, EngineStoppedError, EngineTimeoutError } from './engine-client.ts';
 import { pageEngineClient, type EngineKind } from './page-engine.ts';
+import { BOOT_ROOT_MARGIN } from './playground-boot.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
-import { renderComparison } from './render-comparison.ts';
-import { renderGrowth } from './render-growth.ts';
-import { renderLoadTimeline } from './render-load.ts';
-import { renderPane } from './render-pane.ts';
-import { renderPlan } from './render-plan.ts';
-import { renderQueryLog } from './render-query-log.ts';
 import { variantToJavaScript } from './transpile-variant.ts';
 import { VariantEditors } from './variant-editors.ts';
+
+type Results = typeof import('./playground-results.ts');
+let results: Promise<Results> | undefined;
+/** The result rendering, loaded once per page when the first playground nears the viewport. */
+const loadResults = () => (results ??= import('./playground-results.ts'));
 
 /** How long the engine may work on one variant's run before it is stopped. */
 const TIME_LIMIT_MS = 10_000;
@@ -70,6 +65,7 @@ export class PlaygroundElement extends HTMLElement {
       (entries) => {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.#observer?.disconnect();
+        void loadResults().catch(() => {});
         void this.#prepare('shipped').catch(() => {});
       },
       { rootMargin: BOOT_ROOT_MARGIN },
@@ -92,7 +88,7 @@ export class PlaygroundElement extends HTMLElement {
     this.#engine = 'edited';
     this.#outcomes.set(variantId, await this.#runVariant(variantId, settings, source, limitMs));
     this.#shownSettings = settings;
-    this.#renderResults();
+    this.#renderResults(await loadResults());
   }
 
   #onClick(event: Event) {
@@ -134,7 +130,7 @@ export class PlaygroundElement extends HTMLElement {
         pageEngineClient(this.#engine).stop('Stopped by the reader.');
         return;
       case 'render':
-        this.#renderResults();
+        this.#renderResults(await loadResults());
         return;
       case 'none':
         return;
@@ -148,15 +144,23 @@ export class PlaygroundElement extends HTMLElement {
       ? 'edited'
       : 'shipped';
     try {
-      if (kind === 'compare') await this.#compare(settings);
-      else await this.#everySize(settings);
+      const view = await loadResults();
+      if (kind === 'compare') await this.#compare(settings, view);
+      else await this.#everySize(settings, view);
     } finally {
       await this.#dispatch(runControl.finish(this.#state, this.#readSettings()));
     }
   }
 
-  async #compare(settings: RunSettings) {
-    this.#status.textContent = `Running on n = ${settings.n.toLocaleString('en')}: a warm-up run, then timed repetitions of each variant…`;
+  /**
+   * Runs every variant in two passes, on one size: first a warm-up and one timed run each, so the
+   * reader sees results at once; then more timed runs each, whose medians replace the first
+   * figures (see merge-reports.ts). The marks let the bench time both from the click.
+   */
+  async #compare(settings: RunSettings, view: Results) {
+    performance.mark('round-trip:run-start');
+    const size = `n = ${settings.n.toLocaleString('en')}`;
+    this.#status.textContent = `Running on ${size}: a warm-up and a first timed run of each variant…`;
     this.#outcomes.clear();
     for (const pane of this.querySelectorAll('[data-results]'))
       pane.replaceChildren(h('p', { class: 'run-placeholder' }, 'Waiting…'));
@@ -166,19 +170,50 @@ export class PlaygroundElement extends HTMLElement {
         continue;
       }
       this.#paneResults(variant.id)?.replaceChildren(h('p', { class: 'run-placeholder' }, 'Running…'));
-      this.#outcomes.set(variant.id, await this.#runVariant(variant.id, settings));
+      this.#outcomes.set(
+        variant.id,
+        await this.#runVariant(variant.id, settings, undefined, TIME_LIMIT_MS, view.FIRST_PASS),
+      );
       this.#shownSettings = settings;
-      this.#renderResults();
+      this.#renderResults(view);
     }
-    this.#shownSettings = settings;
-    this.#renderResults();
-    const stopped = [...this.#outcomes.values()].some((outcome) => outcome.kind === 'stopped');
-    this.#status.textContent = `${stopped ? 'Stopped' : 'Finished'} on n = ${settings.n.toLocaleString('en')}. ${this.#config.variants
-      .map((variant) => announcement(this.#paneInput(variant.id, settings)))
+    performance.mark('round-trip:first-results');
+    if (this.#state.phase === 'running' && !this.#config.load) {
+      this.#status.textContent = `First results on ${size}; timing more runs of each variant for steadier figures…`;
+      // A cold engine's first figures are the least true ones: finish warming it before the
+      // repetitions whose medians replace them (about half a second, once per engine).
+      const cold = [...this.#outcomes.values()].some(
+        (outcome) => outcome.kind === 'report' && !outcome.report.engineWarm,
+      );
+      if (cold) {
+        await pageEngineClient(this.#engine)
+          .call('warmUp', { dataset: this.#config.dataset }, { limitMs: PREPARE_LIMIT_MS })
+          .catch(() => {});
+      }
+      for (const variant of this.#config.variants) {
+        const first = this.#outcomes.get(variant.id);
+        if (this.#state.phase !== 'running' || first?.kind !== 'report' || !first.report.result.ok) continue;
+        const more = await this.#runVariant(variant.id, settings, undefined, TIME_LIMIT_MS, view.SECOND_PASS);
+        if (more.kind === 'report')
+          this.#outcomes.set(variant.id, {
+            kind: 'report',
+            report: view.mergeReports(first.report, more.report),
+          });
+        else if (more.kind !== 'stopped') this.#outcomes.set(variant.id, more);
+        this.#renderResults(view);
+      }
+    }
+    performance.mark('round-trip:run-end');
+    this.#renderResults(view);
+    const stopped =
+      this.#state.phase !== 'running' ||
+      [...this.#outcomes.values()].some((outcome) => outcome.kind === 'stopped');
+    this.#status.textContent = `${stopped ? 'Stopped' : 'Finished'} on ${size}. ${this.#config.variants
+      .map((variant) => view.announcement(this.#paneInput(variant.id, settings)))
       .join(' ')}`;
   }
 
-  async #everySize(settings: RunSettings) {
+  async #everySize(settings: RunSettings, view: Results) {
     const series: GrowthSeries[] = this.#config.variants.map((variant) => ({
       variantId: variant.id,
       label: variant.label,
@@ -196,27 +231,12 @@ export class PlaygroundElement extends HTMLElement {
           TIME_LIMIT_MS,
           GROWTH_REPETITIONS,
         );
-        if (outcome.kind !== 'report') continue;
-        const { sql, http, cache, job } = outcome.report.counts;
-        const claimed = [variant.queries, variant.http, variant.cache, variant.jobs]
-          .filter((formula): formula is string => formula !== undefined)
-          .reduce((sum, formula) => sum + parseQueryCountFormula(formula).evaluate(n), 0);
-        series[index]!.points.push({
-          n,
-          roundTrips: sql + http + cache + job,
-          claimed,
-          medianMs: spreadOf(outcome.report.repetitions.map((r) => r.dbMs)).median,
-        });
+        if (outcome.kind === 'report')
+          series[index]!.points.push(view.growthPoint(variant, n, outcome.report));
       }
     }
     area.hidden = false;
-    area.replaceChildren(
-      renderGrowth(
-        series,
-        this.#config.variants.map((variant) => variant.id),
-        `Round trips and median database time of each variant at every size (round trips measured, compared with the claimed formula)`,
-      ),
-    );
+    area.replaceChildren(view.renderGrowthArea(series, this.#config.variants));
     this.#status.textContent =
       this.#state.phase === 'running' ? 'Finished running at every size.' : 'Stopped.';
   }
@@ -285,22 +305,23 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /** Every pane with an outcome, the comparison above them, and the hints. */
-  #renderResults() {
+  #renderResults(view: Results) {
     const settings = this.#shownSettings;
     if (!settings) return;
     for (const variant of this.#config.variants) {
-      const outcome = this.#outcomes.get(variant.id);
-      if (!outcome) continue;
-      const input = this.#paneInput(variant.id, settings);
-      const report = outcome.kind === 'report' ? outcome.report : undefined;
+      if (!this.#outcomes.has(variant.id)) continue;
       this.#paneResults(variant.id)?.replaceChildren(
-        renderPane(paneView(input), {
-          hints: report ? detectHints(report.log, report.result.ok ? undefined : report.result.error) : [],
-          hintHref: (hint: Hint) => `${import.meta.env.BASE_URL}guidelines/${hint.page}/#${hint.heading}`,
-          ...(report ? { log: this.#renderLog(variant.id, settings, report) } : {}),
-          ...(report?.load
-            ? { load: renderLoadTimeline(report.load.records, this.#config.load!.workers) }
-            : {}),
+        view.renderVariantResults(this.#paneInput(variant.id, settings), {
+          workers: this.#config.load?.workers,
+          explain: async (statement) => {
+            const args = await this.#runArgs(variant.id, settings, this.#sources.get(variant.id));
+            await this.#prepare(this.#engine);
+            return pageEngineClient(this.#engine).call(
+              'explain',
+              { ...args, statement },
+              { limitMs: TIME_LIMIT_MS },
+            );
+          },
         }),
       );
     }
@@ -309,35 +330,9 @@ export class PlaygroundElement extends HTMLElement {
       return outcome?.kind === 'report' ? [{ variant, report: outcome.report }] : [];
     });
     const area = this.querySelector<HTMLElement>('[data-comparison]')!;
-    area.hidden = reports.length < 2;
-    if (reports.length >= 2 && reports[0]!.variant.id === this.#config.variants[0]!.id) {
-      area.replaceChildren(
-        renderComparison(
-          compareVariants(reports, this.#settings.roundTripMs),
-          this.#config.variants.map((variant) => variant.id),
-        ),
-      );
-    }
-  }
-
-  #renderLog(variantId: string, settings: RunSettings, report: RunReport): HTMLElement {
-    const source = this.#sources.get(variantId);
-    return renderQueryLog(report.log, {
-      explain: async (statement, sql) => {
-        const args = await this.#runArgs(variantId, settings, source);
-        await this.#prepare(this.#engine);
-        const explained = await pageEngineClient(this.#engine).call(
-          'explain',
-          { ...args, statement },
-          { limitMs: TIME_LIMIT_MS },
-        );
-        const variant = this.#config.variants.find((v) => v.id === variantId)!;
-        return renderPlan(
-          planTree(explained.plan),
-          `Plan of this statement in “${variant.label}” (${sql.length > 60 ? `${sql.slice(0, 57)}…` : sql})`,
-        );
-      },
-    });
+    const comparison = view.renderComparisonOf(this.#config.variants, reports, this.#settings.roundTripMs);
+    area.hidden = comparison === undefined;
+    if (comparison) area.replaceChildren(comparison);
   }
 
   /**
@@ -346,11 +341,13 @@ export class PlaygroundElement extends HTMLElement {
    */
   async #prepare(kind: EngineKind): Promise<void> {
     if (!this.dataset.engine) this.dataset.engine = 'starting';
+    const calledAt = performance.now();
     const report = await pageEngineClient(kind).call(
       'prepare',
       { dataset: this.#config.dataset },
       { limitMs: PREPARE_LIMIT_MS },
     );
+    if (report.bootMs > 0) recordBootTimings(report, calledAt, performance.now());
     // `cold`: this call booted the dataset; `warm`: an engine (maybe from an earlier page) had it.
     if (!this.dataset.engineBoot) this.dataset.engineBoot = report.bootMs > 0 ? 'cold' : 'warm';
     this.dataset.engine = 'ready';

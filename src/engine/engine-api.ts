@@ -16,6 +16,11 @@ export interface EngineApi {
   run(args: RunArgs): Promise<RunReport>;
   /** Re-runs a variant up to one of its statements and returns that statement's EXPLAIN ANALYZE. */
   explain(args: ExplainArgs): Promise<ExplainReport>;
+  /**
+   * Finishes the background warm-up now, instead of in the gaps between calls: the page asks for it
+   * between a first Run's first results and its timed repetitions, so those are taken warm.
+   */
+  warmUp(args: { dataset: string }): Promise<{ queries: number; warm: boolean }>;
   /** For `npm run bench`: the recorder's and the sandbox's own cost. */
   measure(args: { dataset: string; queries: number }): Promise<EngineFigures>;
 }
@@ -46,6 +51,8 @@ export interface RepetitionPolicy {
   min: number;
   max: number;
   budgetMs: number;
+  /** False to skip the warm-up run (a second pass over a variant that has just run). */
+  warmUp?: boolean;
 }
 
 export interface RepetitionFigures {
@@ -116,4 +123,9 @@ export interface EngineFigures {
   recordedQueryMs: number;
   /** The sandbox around a run: BEGIN, SET LOCAL search_path, ROLLBACK. */
   resetMs: number;
+  /** Booting a second PostgreSQL session (another PGlite) of the dataset in the same worker. */
+  secondSessionBootMs: number;
+  /** WebAssembly memory of the first session and of the second, in bytes. */
+  firstSessionBytes: number;
+  secondSessionBytes: number;
 }

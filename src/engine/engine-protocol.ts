@@ -32,7 +32,13 @@ export interface CallableEngine {
   call<M extends EngineMethod>(method: M, args: EngineArgs<M>, hooks: CallHooks): Promise<EngineResult<M>>;
 }
 
-const METHODS: ReadonlySet<string> = new Set<EngineMethod>(['prepare', 'run', 'explain', 'measure']);
+const METHODS: ReadonlySet<string> = new Set<EngineMethod>([
+  'prepare',
+  'run',
+  'explain',
+  'warmUp',
+  'measure',
+]);
 
 /** Answers every call that arrives on `endpoint`; several endpoints can share one engine. */
 export function serveEngine(engine: CallableEngine, endpoint: EngineEndpoint): void {

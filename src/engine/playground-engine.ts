@@ -101,6 +101,8 @@ export class PlaygroundEngine implements CallableEngine {
         return this.run(args as RunArgs);
       case 'explain':
         return this.explain(args as ExplainArgs);
+      case 'warmUp':
+        return this.warmUp(args as EngineArgs<'warmUp'>);
       case 'measure':
         return this.measure(args as EngineArgs<'measure'>);
       default:
@@ -149,9 +151,27 @@ export class PlaygroundEngine implements CallableEngine {
     );
   }
 
+  async warmUp({ dataset }: { dataset: string }): Promise<{ queries: number; warm: boolean }> {
+    await this.#database(dataset);
+    while (this.#warmUp.pending) await this.#warmUp.slice();
+    return { queries: this.#warmUp.queries, warm: this.#warmUp.warm };
+  }
+
   async measure(args: { dataset: string; queries: number }): Promise<EngineFigures> {
     const { pglite } = await this.#database(args.dataset);
-    return measureEngine(pglite, args);
+    const figures = await measureEngine(pglite, args);
+    // What a second session costs (the pooling page opens two): its boot, and the memory of each.
+    const started = performance.now();
+    const second = await this.#pool.get(args.dataset, 2);
+    const secondSessionBootMs = performance.now() - started;
+    const memory = (instance: unknown) =>
+      (instance as { mod?: { wasmMemory?: WebAssembly.Memory } }).mod?.wasmMemory?.buffer.byteLength ?? 0;
+    return {
+      ...figures,
+      secondSessionBootMs,
+      firstSessionBytes: memory(pglite),
+      secondSessionBytes: memory(second.pglite),
+    };
   }
 
   async #runOptions(args: Omit<RunArgs, 'repetitions'>): Promise<RunOptions> {

@@ -18,7 +18,7 @@ export const DEFAULT_REPETITIONS: RepetitionPolicy = { min: 3, max: 10, budgetMs
 export async function repeatRun(
   pglite: QueryablePGlite,
   options: RunOptions,
-  policy: RepetitionPolicy & { warmUp?: boolean } = DEFAULT_REPETITIONS,
+  policy: RepetitionPolicy = DEFAULT_REPETITIONS,
   engineWarm: () => boolean = () => true,
 ): Promise<RunReport> {
   const started = performance.now();

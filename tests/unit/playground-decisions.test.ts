@@ -6,6 +6,7 @@ import { compareVariants } from '../../src/playground/compare-variants.ts';
 import { detectHints } from '../../src/playground/detect-hints.ts';
 import { growthGeometry, growthTable, type GrowthSeries } from '../../src/playground/growth-chart.ts';
 import { loadTimeline } from '../../src/playground/load-timeline.ts';
+import { mergeReports } from '../../src/playground/merge-reports.ts';
 import { modeledTotalMs } from '../../src/playground/modeled-total.ts';
 import { announcement, paneView } from '../../src/playground/pane-view.ts';
 import { isExplainable, planTree } from '../../src/playground/plan-tree.ts';
@@ -237,6 +238,44 @@ describe('the comparison at a glance', () => {
       '0 SQL + 1 HTTP',
     ]);
     expect(figures.find((f) => f.id === 'simulated-time')!.qualifier).toBe('simulated');
+  });
+});
+
+describe('two passes of one comparison', () => {
+  it('keeps every run of both passes, the second pass log, and flags counts or results that changed', () => {
+    const first = report({ db: [5] });
+    const more = report({ db: [1, 1.2, 0.9], log: [sql('select 2')] });
+    const merged = mergeReports(first, more);
+    expect(merged.repetitions.map((r) => r.dbMs)).toEqual([5, 1, 1.2, 0.9]);
+    expect(merged.log).toEqual(more.log);
+    expect(merged.countsDiffer).toBeUndefined();
+    expect(merged.resultsDiffer).toBeUndefined();
+
+    const changed = mergeReports(
+      first,
+      report({
+        counts: { sql: 2, http: 0, cache: 0, job: 0 },
+        result: { ok: true, hash: 'h2', preview: '[]' },
+      }),
+    );
+    expect(changed.countsDiffer).toEqual({
+      repetition: 1,
+      counts: { sql: 2, http: 0, cache: 0, job: 0 },
+      first: first.counts,
+    });
+    expect(changed.resultsDiffer).toBe(true);
+  });
+
+  it('counts a difference found inside the second pass from the start of the first', () => {
+    const inside = {
+      repetition: 2,
+      counts: { sql: 3, http: 0, cache: 0, job: 0 },
+      first: { sql: 1, http: 0, cache: 0, job: 0 },
+    };
+    expect(mergeReports(report({ db: [1] }), report({ countsDiffer: inside })).countsDiffer).toEqual({
+      ...inside,
+      repetition: 3,
+    });
   });
 });
 

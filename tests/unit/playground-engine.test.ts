@@ -144,6 +144,16 @@ describe('PlaygroundEngine', () => {
     expect(later.engineWarm).toBe(true);
   });
 
+  it('finishes the warm-up on request, and later runs say they ran warm', async () => {
+    const warmUp = new BackgroundWarmUp({ queries: 200, sliceMs: 2 });
+    const engine = new PlaygroundEngine(deps(), { warmUp });
+    await call(engine, 'prepare', { dataset: 'library' });
+    expect(await call(engine, 'warmUp', { dataset: 'library' })).toEqual({ queries: 200, warm: true });
+    expect(
+      (await call(engine, 'run', runArgs({ repetitions: { min: 1, max: 1, budgetMs: 0 } }))).engineWarm,
+    ).toBe(true);
+  });
+
   it('explains one statement of a run from the log, in the same data state', async () => {
     const engine = new PlaygroundEngine(deps());
     const { repetitions: _, ...args } = runArgs({ variant: 'bad' });
