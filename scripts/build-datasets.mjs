@@ -104,7 +104,13 @@ async function filesOf(dir, prefix = '') {
       files.push({ name: path, type: tinytar.DIRTYPE, mode: 0o700, modifyTime: info.mtime });
       files.push(...(await filesOf(dir, path)));
     } else if (entry.isFile()) {
-      files.push({ name: path, type: tinytar.REGTYPE, mode: 0o600, modifyTime: info.mtime, data: await readFile(join(dir, path)) });
+      files.push({
+        name: path,
+        type: tinytar.REGTYPE,
+        mode: 0o600,
+        modifyTime: info.mtime,
+        data: await readFile(join(dir, path)),
+      });
     }
   }
   return files;
