@@ -342,8 +342,12 @@ describe('every generated test', () => {
       expect(status).toBe(0);
     });
 
-    it('checks the fix of every example, and at least one slower variant', () => {
-      for (const { id, tests } of generated) {
+    it('checks the fix of every example without outside services, and at least one slower variant', () => {
+      const checked = generated.filter(
+        ({ definition }) => definition.services === undefined && definition.load === undefined,
+      );
+      expect(checked.length).toBeGreaterThan(20);
+      for (const { id, tests } of checked) {
         expect(cases.some((c) => c.id === id && c.variant.id === tests.variant.id && c.shouldPass)).toBe(
           true,
         );
