@@ -34,7 +34,7 @@ export interface RunArgs {
   example: string;
   variant: string;
   n: number;
-  /** JavaScript to run instead of the variant's module (edited code). */
+  /** Edited code to run instead of the variant's module: the module factory variantToJavaScript makes. */
   source?: string;
   autocommit?: boolean;
   services?: ServicesConfig;

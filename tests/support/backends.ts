@@ -3,6 +3,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { contribExtensions } from '../../src/engine/contrib-extensions.ts';
 import { datasetExtensions } from '../../src/engine/dataset-extensions.ts';
 import { variantToJavaScript } from '../../src/client/transpile-variant.ts';
+import { editedModuleDependencies } from './edited-module-node.ts';
+import { loadEditedModule } from '../../src/engine/edited-module.ts';
 import type { ScriptablePGlite } from '../../src/engine/dataset-loader.ts';
 import { seedDataset } from '../../src/engine/dataset-loader.ts';
 import type { VariantFunction } from '../../src/engine/example-context.ts';
@@ -121,9 +123,7 @@ export const BACKENDS: readonly Backend[] = [
         new URL(`content/examples/${example}/${variant}.ts`, projectRoot),
         'utf8',
       );
-      const javascript = await variantToJavaScript(typescript);
-      const url = `data:text/javascript;base64,${Buffer.from(javascript).toString('base64')}`;
-      return ((await import(/* @vite-ignore */ url)) as { default: VariantFunction }).default;
+      return loadEditedModule(await variantToJavaScript(typescript), editedModuleDependencies);
     },
     sizes: (definition) => [smallest(definition)],
   },

@@ -1,3 +1,5 @@
+import { loadEditedModule } from '../../src/engine/edited-module.ts';
+import { editedModuleDependencies } from './edited-module-node.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { parse as parseYaml } from 'yaml';
@@ -65,10 +67,7 @@ export function nodeEngineDependencies(archives: Record<string, Blob> = {}): Eng
     },
     datasetSql: async (name) => readDatasetSql(name),
     variantModule: loadVariant,
-    sourceModule: async (source) => {
-      const url = `data:text/javascript;base64,${Buffer.from(source).toString('base64')}`;
-      return ((await import(/* @vite-ignore */ url)) as { default: VariantFunction }).default;
-    },
+    sourceModule: (source) => loadEditedModule(source, editedModuleDependencies),
     nextMacrotask,
   };
 }

@@ -5,6 +5,7 @@ import { datasetFingerprint } from '../../src/engine/dataset-fingerprint.ts';
 import type { EngineArgs, EngineMethod, EngineResult, RunArgs } from '../../src/engine/engine-api.ts';
 import { serveEngine, type EngineCall, type EngineMessage } from '../../src/engine/engine-protocol.ts';
 import { PlaygroundEngine, type EngineDependencies } from '../../src/engine/playground-engine.ts';
+import { variantToJavaScript } from '../../src/client/transpile-variant.ts';
 import { nodeEngineDependencies, seededPGlite } from '../support/node-engine.ts';
 
 const hooks = () => {
@@ -118,7 +119,7 @@ describe('PlaygroundEngine', () => {
   it('runs edited JavaScript source in place of a variant module', async () => {
     const engine = new PlaygroundEngine(deps());
     const source = `export default async ({ db, n }) => db.selectFrom('tags').select('name').orderBy('id').limit(n).execute();`;
-    const report = await call(engine, 'run', runArgs({ source, n: 2 }));
+    const report = await call(engine, 'run', runArgs({ source: await variantToJavaScript(source), n: 2 }));
     expect(report.counts.sql).toBe(1);
     expect(report.result).toMatchObject({ ok: true, preview: '[{"name":"classic"},{"name":"crime"}]' });
   });
@@ -175,7 +176,7 @@ describe('PlaygroundEngine', () => {
       engine,
       'run',
       runArgs({
-        source,
+        source: await variantToJavaScript(source),
         n: 50,
         load: {
           workers: 2,
