@@ -57,6 +57,13 @@ function explain(error: VariantError, parameterCount: number): string | undefine
       'in autocommit mode, or the failing statement is inside db.transaction().'
     );
   }
+  if (error.name === 'NetworkRefusedError') {
+    return (
+      'Playground code runs without the network, this site’s storage or code from strings, so that ' +
+      'code opened from a share link cannot send anything anywhere. Where an example has outside ' +
+      'services, use the simulated ones in the function’s argument (http, cache, jobs).'
+    );
+  }
   if (error.name === 'HttpTimeoutError') {
     return (
       'The simulated upstream did not answer within the timeout the code set. Without a timeout the ' +

@@ -8,6 +8,7 @@ import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { nextMacrotask } from '../simulation/next-macrotask.ts';
 import { contribExtensions } from './contrib-extensions.ts';
 import type { BootSteps } from './database-pool.ts';
+import { loadEditedModule } from './edited-module.ts';
 import type { VariantFunction } from './example-context.ts';
 import { PlaygroundEngine } from './playground-engine.ts';
 
@@ -31,6 +32,9 @@ const datasetFiles = import.meta.glob<string>('/content/datasets/*/*.sql', {
   import: 'default',
 });
 
+// The datasets whose type modules edited code may import.
+const datasetNames = [...new Set(Object.keys(datasetFiles).map((path) => path.split('/')[3]!))];
+
 async function readDatasetFile(name: string, file: 'schema' | 'seed'): Promise<string> {
   const load = datasetFiles[`/content/datasets/${name}/${file}.sql`];
   if (!load) throw new Error(`Unknown dataset "${name}"`);
@@ -52,8 +56,11 @@ const timed = async <T>(steps: BootSteps, step: string, work: () => Promise<T>):
 let wasmModule: Promise<WebAssembly.Module> | undefined;
 let fsBundle: Promise<Blob> | undefined;
 
+// The engine's own downloads use the fetch the worker had before lockdown (src/engine/lockdown.ts).
+let engineFetch: typeof fetch = (...args) => fetch(...args);
+
 async function fetchOk(url: string): Promise<Response> {
-  const response = await fetch(url).catch((error: unknown) => {
+  const response = await engineFetch(url).catch((error: unknown) => {
     throw new Error(`Could not download ${url}: ${error instanceof Error ? error.message : String(error)}`);
   });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -61,7 +68,8 @@ async function fetchOk(url: string): Promise<Response> {
 }
 
 /** The engine with browser dependencies; the worker entry serves it. */
-export function createBrowserEngine(): PlaygroundEngine {
+export function createBrowserEngine(options: { fetch: typeof fetch }): PlaygroundEngine {
+  engineFetch = options.fetch;
   return new PlaygroundEngine({
     async createPGlite({ archive, extensions, steps }) {
       wasmModule ??= WebAssembly.compileStreaming(fetchOk(pgliteWasmUrl));
@@ -107,13 +115,19 @@ export function createBrowserEngine(): PlaygroundEngine {
       if (!load) throw new Error(`Unknown variant "${example}/${variant}"`);
       return (await load()).default;
     },
-    async sourceModule(source) {
-      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-      try {
-        return ((await import(/* @vite-ignore */ url)) as { default: VariantFunction }).default;
-      } finally {
-        URL.revokeObjectURL(url);
-      }
+    sourceModule(source) {
+      return loadEditedModule(source, {
+        async importFactory(factorySource) {
+          const url = URL.createObjectURL(new Blob([factorySource], { type: 'text/javascript' }));
+          try {
+            return await import(/* @vite-ignore */ url);
+          } finally {
+            URL.revokeObjectURL(url);
+          }
+        },
+        kysely: () => import('kysely'),
+        datasets: datasetNames,
+      });
     },
     nextMacrotask,
   });

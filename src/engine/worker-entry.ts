@@ -5,8 +5,17 @@
 // must run where the page can terminate it).
 import { createBrowserEngine } from './browser-engine.ts';
 import { serveEngine, type EngineEndpoint } from './engine-protocol.ts';
+import { lockDown } from './lockdown.ts';
 
-const engine = createBrowserEngine();
+// Before any variant can run: no network, storage, other workers or code from strings for
+// playground code. The engine keeps the real fetch for its own files, and PGlite may still fetch
+// its extension bundles (same-origin .tar.gz files) when a database boots.
+const ENGINE_FILES = /\.(?:tar\.gz|wasm|data)$/;
+const { engineFetch, enginePostMessage } = lockDown(self, {
+  allowFetch: (url) => url.origin === self.location.origin && ENGINE_FILES.test(url.pathname),
+});
+
+const engine = createBrowserEngine({ fetch: engineFetch });
 
 if (typeof SharedWorkerGlobalScope !== 'undefined' && self instanceof SharedWorkerGlobalScope) {
   (self as unknown as SharedWorkerGlobalScope).addEventListener('connect', (event) => {
@@ -15,5 +24,8 @@ if (typeof SharedWorkerGlobalScope !== 'undefined' && self instanceof SharedWork
     port.start();
   });
 } else {
-  serveEngine(engine, self as unknown as EngineEndpoint);
+  serveEngine(engine, {
+    postMessage: (message) => enginePostMessage!(message),
+    addEventListener: (type, listener) => self.addEventListener(type, listener),
+  });
 }
