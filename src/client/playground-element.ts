@@ -58,6 +58,13 @@ export class PlaygroundElement extends HTMLElement {
       '[data-controls], [data-edit-bar], [data-results]',
     ))
       hidden.hidden = false;
+    const shareButton = this.querySelector<HTMLElement>('[data-action="share"]')!;
+    this.#editors.onEditsChange = () =>
+      (shareButton.hidden = Object.keys(this.#editors.allEdits()).length === 0);
+    this.#editors.onEditsChange();
+    // Share links are rare: their code loads only when the page was opened from one.
+    if (location.hash.startsWith('#share/'))
+      void import('./playground-share.ts').then(({ openShareLink }) => openShareLink(this.#shareTarget()));
     this.addEventListener('click', (event) => this.#onClick(event));
     this.addEventListener('change', (event) => this.#onChange(event));
     // The engine boots while the reader scrolls towards the playground, not on page load.
@@ -73,6 +80,16 @@ export class PlaygroundElement extends HTMLElement {
     this.#observer.observe(this);
   }
 
+  #shareTarget() {
+    return {
+      root: this,
+      example: this.#config.example,
+      variantIds: this.#config.variants.map((variant) => variant.id),
+      editors: this.#editors,
+      status: this.#status,
+    };
+  }
+
   disconnectedCallback() {
     this.#observer?.disconnect();
   }
@@ -82,7 +99,7 @@ export class PlaygroundElement extends HTMLElement {
     return this.#dispatch(runControl.press(this.#state, 'compare', this.#readSettings()));
   }
 
-  /** Runs JavaScript in place of one variant's module (for tests: an endless loop, a failing query). */
+  /** Runs code in place of one variant's module, as an edit would (for tests: an endless loop, a failing query). */
   async runSource(variantId: string, source: string, limitMs = TIME_LIMIT_MS): Promise<void> {
     const settings = this.#readSettings();
     this.#engine = 'edited';
@@ -99,6 +116,8 @@ export class PlaygroundElement extends HTMLElement {
     if (action === 'run' || action === 'every-size') {
       const kind: RunKind = action === 'run' ? 'compare' : 'every-size';
       void this.#dispatch(runControl.press(this.#state, kind, this.#readSettings()));
+    } else if (action === 'share') {
+      void import('./playground-share.ts').then(({ copyShareLink }) => copyShareLink(this.#shareTarget()));
     } else if (action === 'edit' || action === 'reset') {
       const variantId = button.closest<HTMLElement>('[data-variant]')?.dataset.variant;
       if (variantId) void this.#editors.handle(action, variantId, button);
@@ -268,7 +287,8 @@ export class PlaygroundElement extends HTMLElement {
   async #runArgs(variantId: string, settings: RunSettings, source?: string): Promise<RunArgs> {
     const config = this.#config;
     const edited = this.#editors.editedCode(variantId);
-    const javascript = source ?? (edited !== undefined ? await variantToJavaScript(edited) : undefined);
+    const code = source ?? edited;
+    const javascript = code !== undefined ? await variantToJavaScript(code) : undefined;
     if (javascript !== undefined) this.#sources.set(variantId, javascript);
     else this.#sources.delete(variantId);
     return {

@@ -2,7 +2,7 @@ import type { CodeEditor } from './code-editor.ts';
 import { h } from './dom.ts';
 import { forgetEdit, loadEdit, MAX_EDIT_CHARS, saveEdit, type SaveResult } from './variant-edits.ts';
 
-const NOTES: Record<SaveResult | 'damaged' | 'loaded', string> = {
+const NOTES: Record<SaveResult | 'damaged' | 'loaded' | 'shared', string> = {
   saved: 'Edited: Run uses your code, saved in this browser.',
   removed: '',
   loaded: 'Edited: Run uses your code, saved in this browser.',
@@ -11,6 +11,8 @@ const NOTES: Record<SaveResult | 'damaged' | 'loaded', string> = {
   'too-long': `Edited: Run uses your code, but it is longer than ${MAX_EDIT_CHARS.toLocaleString('en')} characters, so it is not saved.`,
   damaged:
     'A saved edit of this code was incomplete (cut short by the browser’s storage), so the original is shown.',
+  shared:
+    'Shared code from a link, not written by this site. It has not run: read it before you press Run, which runs it in a worker of its own with no network access.',
 };
 
 /**
@@ -23,6 +25,12 @@ export class VariantEditors {
   readonly #report: (message: string) => void;
   readonly #edits = new Map<string, string>();
   readonly #editors = new Map<string, CodeEditor>();
+  /** The shipped code and its highlighted block, kept before shared code replaces what is shown. */
+  readonly #originals = new Map<string, { code: string; block: Node }>();
+  /** Variants whose code came from a share link and has not been edited here since. */
+  readonly #shared = new Set<string>();
+  /** Called whenever the set of edited variants may have changed. */
+  onEditsChange: () => void = () => {};
 
   constructor(root: HTMLElement, example: string, report: (message: string) => void) {
     this.#root = root;
@@ -30,6 +38,11 @@ export class VariantEditors {
     this.#report = report;
     for (const pane of root.querySelectorAll<HTMLElement>('.playground-pane[data-variant]')) {
       const variantId = pane.dataset.variant!;
+      const pre = pane.querySelector('pre.astro-code');
+      this.#originals.set(variantId, {
+        code: pre?.textContent ?? '',
+        block: pre?.cloneNode(true) ?? h('pre'),
+      });
       const stored = loadEdit(example, variantId);
       if (stored.status === 'ok' && stored.code !== this.#original(variantId)) {
         this.#edits.set(variantId, stored.code);
@@ -46,11 +59,39 @@ export class VariantEditors {
     return this.#edits.get(variantId);
   }
 
+  /** Every edited variant's code (what a share link carries). */
+  allEdits(): Record<string, string> {
+    return Object.fromEntries(this.#edits);
+  }
+
+  /**
+   * Shows code from a share link in place of the shipped code. It is not saved in this browser
+   * (the reader did not write it) and not run: Run runs it, like an edit, in a dedicated worker.
+   */
+  loadShared(variants: Record<string, string>): void {
+    for (const [variantId, code] of Object.entries(variants)) {
+      const pre = this.#pane(variantId)?.querySelector<HTMLElement>('pre.astro-code');
+      if (!pre || code === this.#original(variantId)) continue;
+      this.#edits.set(variantId, code);
+      this.#shared.add(variantId);
+      // Plain text: the build highlighted the shipped code only.
+      pre.replaceChildren(h('code', {}, code));
+      pre.classList.add('shared-code');
+      this.#editors.get(variantId)?.setValue(code);
+      this.#sync(variantId, 'shared');
+    }
+  }
+
   async handle(action: 'edit' | 'reset', variantId: string, button: HTMLButtonElement): Promise<void> {
     if (action === 'reset') {
       const original = this.#original(variantId);
       this.#edits.delete(variantId);
       forgetEdit(this.#example, variantId);
+      if (this.#shared.delete(variantId)) {
+        const restored = this.#originals.get(variantId)!.block.cloneNode(true) as HTMLElement;
+        restored.hidden = this.#editors.has(variantId);
+        this.#pane(variantId)?.querySelector('pre.astro-code')?.replaceWith(restored);
+      }
       this.#editors.get(variantId)?.setValue(original);
       this.#sync(variantId, 'removed');
       return;
@@ -58,9 +99,9 @@ export class VariantEditors {
     await this.#open(variantId, button);
   }
 
-  /** The shipped code of a variant, as the static block shows it. */
+  /** The shipped code of a variant, as the static block showed it. */
   #original(variantId: string): string {
-    return this.#pane(variantId)?.querySelector('pre.astro-code')?.textContent ?? '';
+    return this.#originals.get(variantId)?.code ?? '';
   }
 
   #pane(variantId: string): HTMLElement | null {
@@ -73,6 +114,8 @@ export class VariantEditors {
     const note = pane?.querySelector<HTMLElement>('[data-edit-note]');
     if (reset) reset.hidden = !this.#edits.has(variantId);
     if (note) note.textContent = NOTES[state];
+    pane?.classList.toggle('pane-shared', this.#shared.has(variantId));
+    this.onEditsChange();
   }
 
   async #open(variantId: string, button: HTMLButtonElement): Promise<void> {
@@ -91,6 +134,8 @@ export class VariantEditors {
       const editor = await createCodeEditor(host, this.#edits.get(variantId) ?? original, {
         label: `Code of “${label}”. Tab leaves the editor.`,
         onChange: (code) => {
+          // Edited here, shared code becomes the reader's own edit (and is saved like one).
+          this.#shared.delete(variantId);
           if (code === original) this.#edits.delete(variantId);
           else this.#edits.set(variantId, code);
           this.#sync(variantId, saveEdit(this.#example, variantId, code, original));
