@@ -7,6 +7,27 @@ import { guidelineRedirects } from './src/content/guideline-slugs.ts';
 import { readGuidelineSlugs } from './src/content/content-fs.ts';
 import { DEFAULT_SITE } from './src/content/default-site.ts';
 import { checklistVerifier } from './src/integrations/checklist-verifier.ts';
+import { headersFileIntegration } from './src/integrations/headers-file.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  INLINE_SCRIPTS,
+  PAGE_DIRECTIVES,
+  PAGE_SCRIPT_RESOURCES,
+  PAGE_STYLE_RESOURCES,
+} from './src/site/content-security-policy.ts';
+
+// Astro hashes the scripts it bundles; the two inline ones (is:inline, set:html from these files)
+// are hashed here from the same text.
+/** @type {`sha256-${string}`[]} */
+const inlineScriptHashes = INLINE_SCRIPTS.map(
+  (file) =>
+    /** @type {`sha256-${string}`} */ (
+      `sha256-${createHash('sha256')
+        .update(readFileSync(new URL(`./src/inline-scripts/${file}`, import.meta.url), 'utf8'))
+        .digest('base64')}`
+    ),
+);
 
 // Renamed guidelines keep their old URLs (content/guideline-slugs.yaml; checked by the unit tests).
 const slugs = readGuidelineSlugs(new URL('./', import.meta.url));
@@ -32,7 +53,16 @@ export default defineConfig({
   site: process.env.SITE_URL ?? DEFAULT_SITE,
   trailingSlash: 'always',
   // checklistVerifier: /checklist/verify-checklist.mjs, the pull-request checker teams download.
-  integrations: [mdx(), checklistVerifier()],
+  integrations: [mdx(), checklistVerifier(), headersFileIntegration()],
+  // Every page carries a Content-Security-Policy meta tag with the hashes of its scripts; the
+  // worker's policy goes in dist/_headers (src/site/content-security-policy.ts says why).
+  security: {
+    csp: {
+      directives: /** @type {any} */ (PAGE_DIRECTIVES),
+      scriptDirective: { resources: PAGE_SCRIPT_RESOURCES, hashes: inlineScriptHashes },
+      styleDirective: { resources: PAGE_STYLE_RESOURCES },
+    },
+  },
   redirects: guidelineRedirects(slugs),
   markdown: {
     shikiConfig: { themes: shikiThemes, defaultColor: false },

@@ -50,7 +50,7 @@ export default defineConfig({
   ],
   // The built site (npm run build) served as it would be deployed.
   webServer: {
-    command: `npx astro preview --port ${port} --host 127.0.0.1`,
+    command: `node --experimental-strip-types --disable-warning=ExperimentalWarning scripts/serve-dist.mjs --port ${port} --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

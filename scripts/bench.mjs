@@ -43,11 +43,23 @@ if (!process.argv.includes('--no-build')) {
 }
 
 // 2. Serve dist/.
-const server = spawn('npx', ['astro', 'preview', '--port', String(port), '--host', '127.0.0.1'], {
-  cwd: root,
-  stdio: 'ignore',
-  detached: true,
-});
+const server = spawn(
+  process.execPath,
+  [
+    '--experimental-strip-types',
+    '--disable-warning=ExperimentalWarning',
+    'scripts/serve-dist.mjs',
+    '--port',
+    String(port),
+    '--host',
+    '127.0.0.1',
+  ],
+  {
+    cwd: root,
+    stdio: 'ignore',
+    detached: true,
+  },
+);
 const stopServer = () => {
   try {
     process.kill(-server.pid);

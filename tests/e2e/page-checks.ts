@@ -1,13 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 
-/** Console errors and uncaught exceptions of a page, collected from now on; expect it to stay empty. */
+/**
+ * Console errors, uncaught exceptions and Content-Security-Policy violations of a page (and of its
+ * dedicated workers, whose console Playwright reports with the page's), collected from now on;
+ * expect it to stay empty. Call it before the page loads, so the violation listener is in place.
+ */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
+  void page
+    .exposeBinding('__reportCspViolation', (_source, text: string) => errors.push(text))
+    .catch(() => {});
+  void page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} at ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    ),
+  );
   return errors;
 }
 
