@@ -4,6 +4,7 @@ import type { ServicesConfig } from '../simulation/services-config.ts';
 /** What the Astro component hands the custom element, as JSON in a data attribute. */
 export interface PlaygroundConfig {
   example: string;
+  title: string;
   dataset: string;
   autocommit: boolean;
   n: { default: number; choices: number[]; label: string };

@@ -80,6 +80,36 @@ export class PlaygroundElement extends HTMLElement {
     this.#observer.observe(this);
   }
 
+  /** "Copy as a test", after a finished comparison: the fix's count pinned in tests to paste. */
+  #renderTests(view: Results, settings: RunSettings) {
+    const area = this.querySelector<HTMLElement>('[data-tests]')!;
+    const measured = new Map<string, { n: number; queries: number }>();
+    for (const [variantId, outcome] of this.#outcomes)
+      if (outcome.kind === 'report')
+        measured.set(variantId, { n: settings.n, queries: outcome.report.counts.sql });
+    const open = area.querySelector('details')?.open ?? false;
+    let tests: HTMLDetailsElement;
+    try {
+      tests = view.renderTests(this.#config, measured, (test, what, code) => {
+        navigator.clipboard.writeText(test.code).then(
+          () => (this.#status.textContent = `Copied the ${what} (${test.fileName}).`),
+          () => {
+            // Clipboard refused (permissions, an old browser): select the code for Ctrl+C instead.
+            getSelection()?.selectAllChildren(code);
+            code.parentElement?.focus();
+            this.#status.textContent = `This browser did not let the page copy. The ${what} is selected: press Ctrl+C (⌘C on a Mac).`;
+          },
+        );
+      });
+    } catch {
+      // A claim the generator cannot pin (the unit tests generate every shipped example's tests).
+      return;
+    }
+    tests.open = open;
+    area.replaceChildren(tests);
+    area.hidden = false;
+  }
+
   #shareTarget() {
     return {
       root: this,
@@ -227,6 +257,7 @@ export class PlaygroundElement extends HTMLElement {
     const stopped =
       this.#state.phase !== 'running' ||
       [...this.#outcomes.values()].some((outcome) => outcome.kind === 'stopped');
+    if (!stopped) this.#renderTests(view, settings);
     this.#status.textContent = `${stopped ? 'Stopped' : 'Finished'} on ${size}. ${this.#config.variants
       .map((variant) => view.announcement(this.#paneInput(variant.id, settings)))
       .join(' ')}`;

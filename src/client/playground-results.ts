@@ -11,7 +11,10 @@ import { planTree } from '../playground/plan-tree.ts';
 import { spreadOf } from '../playground/run-spread.ts';
 import type { VariantClaims } from '../playground/variant-claims.ts';
 import type { ExplainReport } from '../engine/engine-api.ts';
+import { generateQueryCountTests, type GeneratedTest } from '../analysis/query-count-test.ts';
+import type { PlaygroundConfig } from './playground-config.ts';
 import { renderComparison } from './render-comparison.ts';
+import { renderCopyAsTest } from './render-copy-as-test.ts';
 import { renderGrowth } from './render-growth.ts';
 import { renderLoadTimeline } from './render-load.ts';
 import { renderPane } from './render-pane.ts';
@@ -94,4 +97,25 @@ export function renderGrowthArea(
     variants.map((variant) => variant.id),
     'Round trips and median database time of each variant at every size (round trips measured, compared with the claimed formula)',
   );
+}
+
+/**
+ * "Copy as a test" for a playground: tests generated from the example's declaration that pin the
+ * fix's count (src/analysis/query-count-test.ts), quoting the count the reader just measured.
+ */
+export function renderTests(
+  config: PlaygroundConfig,
+  measured: Map<string, { n: number; queries: number }>,
+  copy: (test: GeneratedTest, what: string, code: HTMLElement) => void,
+): HTMLDetailsElement {
+  const declaration = { title: config.title, n: config.n, variants: config.variants };
+  const pinned = generateQueryCountTests({ exampleId: config.example, declaration }).variant;
+  const count = measured.get(pinned.id);
+  const tests = generateQueryCountTests({
+    exampleId: config.example,
+    declaration,
+    pagePath: location.pathname,
+    ...(count ? { measured: [count] } : {}),
+  });
+  return renderCopyAsTest(tests, copy);
 }

@@ -228,6 +228,37 @@ test.describe('the foreign-key playground', () => {
     expect(errors).toEqual([]);
   });
 
+  test('after a run, "Copy as a test" offers the generated tests by keyboard, and copying announces itself', async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const errors = collectPageErrors(page);
+    await page.goto(FK_PAGE);
+    const playground = firstPlayground(page);
+    await expect(playground.locator('[data-tests]')).toBeHidden();
+    await runAndWait(playground);
+    const summary = playground.getByText('Copy as a test: pin “One query with a join” at 1 queries');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(playground.getByText('the tests run your code at n = 10 and n = 100')).toBeVisible();
+    for (const [button, file, marker] of [
+      ['Copy pytest-django test', 'test_books_with_authors_query_count.py', 'django_assert_num_queries'],
+      ['Copy Django TestCase', 'test_books_with_authors_query_count_testcase.py', 'assertNumQueries'],
+      ['Copy Vitest test (Kysely)', 'books-with-authors.query-count.test.ts', "from 'vitest'"],
+    ] as const) {
+      await playground.getByRole('button', { name: button }).focus();
+      await page.keyboard.press('Enter');
+      await expect(playground.locator('[data-status]')).toContainText(`(${file})`);
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain(marker);
+      expect(copied).toContain('Measured in the playground: 1 query at n = 100, as claimed.');
+    }
+    expect(await axeViolationsInBothThemes(page, 'rt-playground')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   test('an SQL error shows in its own pane with its SQLSTATE; the other pane keeps its result', async ({
     page,
   }) => {
