@@ -7,6 +7,7 @@ export type HintId =
   | 'n-plus-one-by-parent'
   | 'query-per-item'
   | 'row-by-row-writes'
+  | 'row-by-row-changes'
   | 'deep-offset'
   | 'parameter-limit'
   | 'one-heavy-statement'
@@ -25,11 +26,18 @@ export const HINT_TARGETS: Record<HintId, { page: string; heading: string }> = {
   'n-plus-one-by-id': { page: 'n-plus-one-foreign-keys', heading: 'the-fix-one-query-with-a-join' },
   'n-plus-one-by-parent': { page: 'prefetch-related-rows', heading: 'the-fix-one-query-per-relation' },
   'query-per-item': { page: 'dont-loop-the-database', heading: 'the-fix-one-query-with-in' },
-  'row-by-row-writes': { page: 'dont-loop-the-database', heading: 'the-fix-one-query-with-in' },
+  'row-by-row-writes': { page: 'bulk-inserts', heading: 'the-fix-insert-the-rows-together' },
+  'row-by-row-changes': {
+    page: 'bulk-updates-and-deletes',
+    heading: 'the-fix-one-update-for-rows-that-change-the-same-way',
+  },
   'deep-offset': { page: 'pagination', heading: 'the-fix-slice-the-query-and-cap-the-page-size' },
-  'parameter-limit': { page: 'dont-loop-the-database', heading: 'the-fix-one-query-with-in' },
-  'one-heavy-statement': { page: 'fetch-only-what-you-need', heading: 'why-it-happens' },
-  'calls-per-item': { page: 'dont-loop-the-database', heading: 'the-fix-one-query-with-in' },
+  'parameter-limit': { page: 'bulk-inserts', heading: 'postgresqls-limit-of-65535-parameters' },
+  'one-heavy-statement': { page: 'fetch-only-what-you-need', heading: 'asking-django-for-less' },
+  'calls-per-item': {
+    page: 'batch-and-defer-external-calls',
+    heading: 'the-fix-one-bulk-call-instead-of-one-per-row',
+  },
 };
 
 /** A group this large of the same statement shape is a loop around the database. */
@@ -76,7 +84,7 @@ export function detectHints(log: readonly LogEntry[], error?: VariantError): Hin
       } else if (/^\s*(insert|update|delete)\b/.test(sql)) {
         const verb = /^\s*(\w+)/.exec(sql)![1]!.toUpperCase();
         add(
-          'row-by-row-writes',
+          verb === 'INSERT' ? 'row-by-row-writes' : 'row-by-row-changes',
           `${group.count} single ${verb} statements of the same shape: rows written one at a time.`,
         );
       }

@@ -3,7 +3,9 @@ import type { LogEntry } from '../../src/analysis/log-entry.ts';
 import type { RunReport } from '../../src/engine/engine-api.ts';
 import type { RecordedQuery } from '../../src/engine/recorded-query.ts';
 import { compareVariants } from '../../src/playground/compare-variants.ts';
-import { detectHints } from '../../src/playground/detect-hints.ts';
+import { detectHints, HINT_TARGETS } from '../../src/playground/detect-hints.ts';
+import GithubSlugger from 'github-slugger';
+import { readFileSync } from 'node:fs';
 import { growthGeometry, growthTable, type GrowthSeries } from '../../src/playground/growth-chart.ts';
 import { loadTimeline } from '../../src/playground/load-timeline.ts';
 import { mergeReports } from '../../src/playground/merge-reports.ts';
@@ -329,6 +331,15 @@ describe('hints', () => {
   const repeat = (text: string, times: number, params = (i: number) => [i]) =>
     Array.from({ length: times }, (_, i) => sql(text, params(i)));
 
+  it('points every hint at a heading that exists on a published guideline', () => {
+    for (const [id, { page, heading }] of Object.entries(HINT_TARGETS)) {
+      const mdx = readFileSync(new URL(`../../content/guidelines/${page}.mdx`, import.meta.url), 'utf8');
+      const slugger = new GithubSlugger();
+      const headings = [...mdx.matchAll(/^#{2,4} (.+)$/gm)].map((match) => slugger.slug(match[1]!));
+      expect(headings, `${id} → ${page}#${heading}`).toContain(heading);
+    }
+  });
+
   it('names an N+1 by id and points to the join, and says nothing under the threshold', () => {
     const log = [sql('select * from "books"'), ...repeat('select "name" from "authors" where "id" = $1', 10)];
     expect(detectHints(log).map((h) => [h.id, h.page, h.heading])).toEqual([
@@ -350,6 +361,12 @@ describe('hints', () => {
     expect(detectHints(repeat('insert into "tags" ("name") values ($1)', 10))[0]!.id).toBe(
       'row-by-row-writes',
     );
+    expect(
+      detectHints(repeat('update "products" set "price_cents" = $1 where "id" = $2', 10)).map((h) => [
+        h.id,
+        h.page,
+      ]),
+    ).toEqual([['row-by-row-changes', 'bulk-updates-and-deletes']]);
     expect(
       detectHints([sql('select * from "events" order by "id" limit $1 offset $2', [20, 5000])])[0]!.id,
     ).toBe('deep-offset');
