@@ -6,6 +6,9 @@
 -- The playground loads it because this schema creates it; a server needs it in
 -- shared_preload_libraries as well.
 CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+-- auto_explain is a library, not an extension: LOAD makes it available to this session, and a
+-- variant LOADs it into its own. A server would list it in session_preload_libraries instead.
+LOAD 'auto_explain';
 
 CREATE TABLE categories (
   id integer PRIMARY KEY,

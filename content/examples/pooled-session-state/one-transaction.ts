@@ -5,15 +5,13 @@ import type { HelpdeskContext } from '../../datasets/helpdesk/helpdesk-database.
 // COMMIT, a cursor without HOLD, a plain query instead of PREPARE), and LISTEN goes to a
 // connection that bypasses the pooler.
 //
-// Real: the three PostgreSQL sessions and their state. Simulated: the pooler's routing, which is
-// the serverFor() rule below.
+// Real: the two PostgreSQL sessions and their state. Simulated: the pooler's routing. The only
+// transaction this request sends through the pooler gets server connection A, and nothing of
+// the request needs the session after its COMMIT.
 export default async function oneTransaction({ n, sql, sessions }: HelpdeskContext) {
-  const [connectionA, connectionB, direct] = await sessions.open(3);
-  // Transaction mode: the first transaction gets A; every later one finds A taken and gets B.
-  let transactions = 0;
-  const serverFor = () => (transactions++ === 0 ? connectionA! : connectionB!);
+  const [connectionA, direct] = await sessions.open(2);
 
-  const exportResult = await serverFor()
+  const exportResult = await connectionA!
     .transaction()
     .execute(async (trx) => {
       // SET LOCAL: the setting ends with the transaction.
@@ -58,14 +56,14 @@ export default async function oneTransaction({ n, sql, sessions }: HelpdeskConte
   const listening = await sql<{ channels: string[] }>`
     SELECT array(SELECT pg_listening_channels() ORDER BY 1) AS channels`.execute(direct!);
 
-  // Not the request: what pg_locks shows on each of the pool's server connections afterwards.
+  // Not the request: what pg_locks shows on each server session afterwards.
   const advisoryLocks = async (server: typeof connectionA) =>
     (
       await sql<{ held: number }>`
         SELECT count(*)::integer AS held FROM pg_locks
         WHERE locktype = 'advisory' AND pid = pg_backend_pid()`.execute(server!)
     ).rows[0]!.held;
-  const advisoryLocksLeft = (await advisoryLocks(connectionA)) + (await advisoryLocks(connectionB));
+  const advisoryLocksLeft = (await advisoryLocks(connectionA)) + (await advisoryLocks(direct));
 
   return { ...exportResult, listening: listening.rows[0]!.channels, advisoryLocksLeft };
 }

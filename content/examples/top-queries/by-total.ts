@@ -1,8 +1,7 @@
 import type { StorefrontContext } from '../../datasets/storefront/storefront-database.ts';
 
-// The same n requests, then pg_stat_statements sorted by total_exec_time: calls × mean, the
-// time the database spent on each statement over the whole traffic. Each statement ends with a
-// comment naming its route, as a query-tagging middleware adds it.
+// The same n requests, then pg_stat_statements sorted by total_exec_time: calls × mean, the time
+// the database spent on each statement over the whole traffic.
 export default async function mostTotalTimeFirst({ db, n, sql }: StorefrontContext) {
   // pg_stat_statements keeps its figures across transactions (a rollback does not undo them),
   // so each run starts from zero and counts only its own traffic.
@@ -88,14 +87,23 @@ export default async function mostTotalTimeFirst({ db, n, sql }: StorefrontConte
   }
 
   // Where the database spent its time: the statement worth fixing first.
-  const { rows } = await sql<{ route: string; statement: string; calls: number }>`
+  const { rows } = await sql<{
+    route: string;
+    statement: string;
+    calls: number;
+    mean_ms: number;
+    total_ms: number;
+    share_of_time: string;
+  }>`
     SELECT substring(query FROM '/\\* (.+) \\*/') AS route,
-           split_part(query, ' /*', 1) AS statement,
-           calls::int AS calls
+           left(split_part(query, ' /*', 1), 90) AS statement,
+           calls::integer AS calls,
+           round(mean_exec_time::numeric, 2)::float8 AS mean_ms,
+           round(total_exec_time::numeric, 1)::float8 AS total_ms,
+           round(100 * total_exec_time / sum(total_exec_time) OVER ()) || '%' AS share_of_time
     FROM pg_stat_statements
     WHERE query LIKE '%/* GET %'
     ORDER BY total_exec_time DESC
-    LIMIT 1`.execute(db);
-  const top = rows[0]!;
-  return { ...top, callsPerRequest: top.calls / requests.get(top.route)! };
+    LIMIT 3`.execute(db);
+  return rows.map((row) => ({ ...row, per_request: row.calls / requests.get(row.route)! }));
 }
