@@ -63,7 +63,9 @@ export const DEFAULT_BUDGET_INPUT: Readonly<ConnectionBudgetInput> = {
 };
 
 /** The limits each input accepts; the calculator's inputs carry the same min and max. */
-export const BUDGET_INPUT_LIMITS: Readonly<Record<keyof ConnectionBudgetInput, { min: number; max: number }>> = {
+export const BUDGET_INPUT_LIMITS: Readonly<
+  Record<keyof ConnectionBudgetInput, { min: number; max: number }>
+> = {
   instances: { min: 1, max: 1000 },
   workersPerInstance: { min: 1, max: 256 },
   threadsPerWorker: { min: 1, max: 256 },
@@ -111,8 +113,7 @@ export function connectionBudget(input: ConnectionBudgetInput): ConnectionBudget
     neededDuringDeploy: needed * 2,
     threadsWaitingPerWorker:
       input.poolSizePerWorker === 0 ? 0 : Math.max(0, input.threadsPerWorker - input.poolSizePerWorker),
-    state:
-      needed > available ? 'over' : share >= TIGHT_SHARE || needed * 2 > available ? 'tight' : 'fits',
+    state: needed > available ? 'over' : share >= TIGHT_SHARE || needed * 2 > available ? 'tight' : 'fits',
     refused: Math.max(0, needed - available),
   };
 }
@@ -152,7 +153,9 @@ export function budgetReport(input: ConnectionBudgetInput): { rows: BudgetRow[];
       ? ` Each process has more threads than pooled connections: when all ${count(budget.perWorker)} are taken, up to ${count(budget.threadsWaitingPerWorker)} threads wait for one (psycopg_pool waits 30 seconds by default, then raises PoolTimeout).`
       : '';
   const little =
-    budget.share >= TIGHT_SHARE ? ' That is little: a burst, a migration or a console session can take the rest.' : '';
+    budget.share >= TIGHT_SHARE
+      ? ' That is little: a burst, a migration or a console session can take the rest.'
+      : '';
   const verdict =
     budget.state === 'over'
       ? `Over the limit by ${count(budget.refused)}: once ${count(budget.available)} connections are open, PostgreSQL refuses the next with "sorry, too many clients already", and those requests fail.${waiting}`

@@ -31,7 +31,10 @@ class ConnectionCalculatorElement extends HTMLElement {
 
   private render(): void {
     const values = Object.fromEntries(
-      this.inputs().map((input) => [input.name, input.value.trim() === '' ? Number.NaN : Number(input.value)]),
+      this.inputs().map((input) => [
+        input.name,
+        input.value.trim() === '' ? Number.NaN : Number(input.value),
+      ]),
     ) as unknown as ConnectionBudgetInput;
     const verdict = this.querySelector<HTMLElement>('[data-verdict]');
     const problem = budgetInputProblem(values);

@@ -31,7 +31,9 @@ describe('connectionBudget', () => {
     // Six of the eight threads can find both connections taken and wait.
     expect(budget.threadsWaitingPerWorker).toBe(6);
     // A pool larger than the threads is still opened in full (min_size = max_size by default).
-    expect(connectionBudget(input({ threadsPerWorker: 1, poolSizePerWorker: 4 })).threadsWaitingPerWorker).toBe(0);
+    expect(
+      connectionBudget(input({ threadsPerWorker: 1, poolSizePerWorker: 4 })).threadsWaitingPerWorker,
+    ).toBe(0);
   });
 
   it('compares with max_connections minus the reserved slots', () => {
@@ -43,9 +45,9 @@ describe('connectionBudget', () => {
     expect(tight).toMatchObject({ needed: 96, available: 97, headroom: 1, state: 'tight', refused: 0 });
 
     // Exactly every slot still fits; one more is refused.
-    expect(connectionBudget(input({ instances: 97, workersPerInstance: 1, threadsPerWorker: 1 }))).toMatchObject(
-      { needed: 97, state: 'tight', refused: 0 },
-    );
+    expect(
+      connectionBudget(input({ instances: 97, workersPerInstance: 1, threadsPerWorker: 1 })),
+    ).toMatchObject({ needed: 97, state: 'tight', refused: 0 });
     const over = connectionBudget(input({ instances: 98, workersPerInstance: 1, threadsPerWorker: 1 }));
     expect(over).toMatchObject({ needed: 98, headroom: -1, state: 'over', refused: 1 });
   });
@@ -54,7 +56,10 @@ describe('connectionBudget', () => {
     const budget = connectionBudget(input());
     expect(budget).toMatchObject({ needed: 64, neededDuringDeploy: 128, state: 'tight' });
     // 48 of 97 slots, 96 during a deploy: fits.
-    expect(connectionBudget(input({ instances: 3 }))).toMatchObject({ neededDuringDeploy: 96, state: 'fits' });
+    expect(connectionBudget(input({ instances: 3 }))).toMatchObject({
+      neededDuringDeploy: 96,
+      state: 'fits',
+    });
     expect(budgetReport(input({ instances: 9, workersPerInstance: 1, threadsPerWorker: 10 })).verdict).toBe(
       'Fits, with 7 slots to spare. That is little: a burst, a migration or a console session can take the rest. ' +
         'A rolling deploy that starts the new instances before stopping the old ones needs 180, and is refused connections.',
