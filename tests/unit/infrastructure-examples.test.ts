@@ -134,24 +134,24 @@ interface TopRow {
 
 function topQueryChecks(backend: () => Backend) {
   describe('top-queries', () => {
-    it.each([400, 1200])('n = %i: each ordering puts a different route first', async (n) => {
+    it.each([100, 400])('n = %i: each ordering puts a different route first', async (n) => {
       const top = async (variant: string) => {
         const result = await run(backend(), 'storefront', 'top-queries', variant, n);
         return { rows: (result.outcome.ok ? result.outcome.value : []) as TopRow[], log: result.log };
       };
       // The mix: per 10 requests 5 home pages, 1 order page (8 lines each), 4 product pages, of
-      // which one in 400 requests is the sales report instead.
-      const reports = n / 400;
+      // which one in 100 requests is the sales report instead.
+      const reports = n / 100;
 
       const byMean = await top('by-mean');
       expect(byMean.rows[0]).toMatchObject({ route: 'GET /reports/sales', calls: reports, per_request: 1 });
-      // The rare report is the slowest single statement by far…
-      expect(byMean.rows[0]!.mean_ms).toBeGreaterThan(5 * byMean.rows[1]!.mean_ms);
+      // The rare report is the slowest single statement by several times (6 to 7 in our runs)…
+      expect(byMean.rows[0]!.mean_ms).toBeGreaterThan(3 * byMean.rows[1]!.mean_ms);
 
       const byTotal = await top('by-total');
       expect(byTotal.rows[0]).toMatchObject({ route: 'GET /', calls: n / 2, per_request: 1 });
       expect(byTotal.rows[0]!.statement).toMatch(/order by "created_at" desc/);
-      // …and the frequent home page costs the database several times more in total.
+      // …and the frequent home page costs the database several times more in total (7 to 8).
       const report = byTotal.rows.find((row) => row.route === 'GET /reports/sales')!;
       expect(byTotal.rows[0]!.total_ms).toBeGreaterThan(3 * report.total_ms);
 

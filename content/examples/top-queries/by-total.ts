@@ -68,11 +68,11 @@ export default async function mostTotalTimeFirst({ db, n, sql }: StorefrontConte
       .execute();
 
   // The mix, by request number: half the requests are the home page, one in ten an order page,
-  // the rest product pages, except one request in 400, which is the sales report.
+  // the rest product pages, except one request in 100, which is the sales report.
   const requests = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const route =
-      i % 400 === 399
+      i % 100 === 99
         ? 'GET /reports/sales'
         : i % 10 < 5
           ? 'GET /'
@@ -83,7 +83,7 @@ export default async function mostTotalTimeFirst({ db, n, sql }: StorefrontConte
     if (route === 'GET /reports/sales') await salesReport();
     else if (route === 'GET /') await home();
     else if (route === 'GET /orders/:id') await orderPage(1 + ((i * 7) % 2500));
-    else await productPage(1 + ((i * 13) % 2000));
+    else await productPage(1 + ((i * 13) % 8000));
   }
 
   // Where the database spent its time: the statement worth fixing first.
