@@ -337,11 +337,11 @@ try {
     // The figures the connection-pooling page quotes: each session its playground opens is one
     // more PGlite booted from the helpdesk archive, next to the page's first.
     report(
-      'connection-pooling page: 1st session (helpdesk): boot / memory',
+      'pooling page: 1st session (helpdesk): boot / memory',
       `${ms(figures.pooling.bootMs)} / ${mib(figures.pooling.firstSessionBytes)}`,
     );
     report(
-      'connection-pooling page: each extra session (helpdesk): boot / memory',
+      'pooling page: each extra session (helpdesk): boot / memory',
       `${ms(figures.pooling.secondSessionBootMs)} / ${mib(figures.pooling.secondSessionBytes)}`,
       '(page opens 2)',
     );

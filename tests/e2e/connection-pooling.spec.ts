@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
 
-// The connection calculator on the pooling page: a worked example without JavaScript, a live
-// calculator with it (keyboard only, the verdict announced politely, wrong input named).
+// The pooling page: its connection calculator (a worked example without JavaScript, a live
+// calculator with it: keyboard only, the verdict announced politely, wrong input named), and what
+// its playground's query log shows about the extra sessions.
 const PAGE = '/guidelines/connection-pooling/';
 
 const calculator = (page: Page) => page.locator('rt-connection-calculator');
@@ -57,6 +58,26 @@ test('works from the keyboard alone, and announces the verdict politely', async 
 
   expect(await axeViolationsInBothThemes(page, 'rt-connection-calculator')).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('the query log says which session each statement went to, and shows the warning of the unlock on the wrong one', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(PAGE);
+  const playground = page.locator('rt-playground').first();
+  await playground.scrollIntoViewIfNeeded();
+  await playground.locator('button[data-action="run"]').click();
+  await expect(playground.locator('[data-status]')).toContainText('Finished', { timeout: 90_000 });
+  const pane = playground.locator('.playground-pane[data-variant="transaction-pool"]');
+  await pane.getByText(/^Log: /).click();
+  await expect(pane.locator('.badge', { hasText: 'on session 2' }).first()).toBeVisible();
+  await expect(pane.locator('.badge', { hasText: 'on session 3' }).first()).toBeVisible();
+  const messages = pane.locator('.query-notices');
+  await expect(messages).toHaveCount(1);
+  await messages.locator('summary').click();
+  await expect(messages).toContainText('PostgreSQL sent 1 message');
+  await expect(messages.locator('pre')).toContainText("you don't own a lock");
 });
 
 test.describe('without JavaScript', () => {
