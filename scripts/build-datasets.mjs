@@ -109,7 +109,11 @@ async function filesOf(dir, prefix = '') {
         type: tinytar.REGTYPE,
         mode: 0o600,
         modifyTime: info.mtime,
-        data: await readFile(join(dir, path)),
+        // A copy with its own ArrayBuffer: tinytar packs `data.buffer` whole, and Node hands out
+        // an empty file's contents as a zero-length view of a shared 64 KiB pool, which then
+        // landed in the archive as the file (empty catalogs became 64 KiB of garbage pages, and
+        // DISCARD ALL, DISCARD TEMP and DROP TABLE failed on "invalid page in block 0").
+        data: new Uint8Array(await readFile(join(dir, path))),
       });
     }
   }

@@ -68,6 +68,9 @@ function renderGroup(
     badges.push(h('span', { class: 'badge badge-tx' }, 'transaction control'));
   if (first.origin === 'job')
     badges.push(h('span', { class: 'badge badge-service' }, 'sent by a background job'));
+  // An extra server session the example opened (the pooling page): which one the statement went to.
+  if (first.origin?.startsWith('session '))
+    badges.push(h('span', { class: 'badge badge-service' }, `on ${first.origin}`));
   if (group.kind === 'query' && group.count > 1) {
     badges.push(h('span', { class: 'badge badge-similar' }, `similar ×${group.count}`));
   }
@@ -88,6 +91,21 @@ function renderGroup(
     renderSql(group.sql),
   );
   if (first.error) item.append(h('p', { class: 'query-error' }, `Failed: ${first.error}`));
+  // What PostgreSQL said besides the answer: warnings, and auto_explain's plans at NOTICE level.
+  const notices = group.indexes.flatMap((index) => {
+    const entry = log[index]!;
+    return isSqlEntry(entry) ? (entry.notices ?? []) : [];
+  });
+  if (notices.length > 0) {
+    item.append(
+      h(
+        'details',
+        { class: 'query-notices' },
+        h('summary', {}, `PostgreSQL sent ${formatCount(notices.length, 'message')}`),
+        ...notices.map((notice) => h('pre', {}, notice)),
+      ),
+    );
+  }
   const explainButton = explainButtonFor(group.indexes[0]!, first, ordinals, options);
   if (group.count === 1) {
     item.append(
