@@ -1,13 +1,23 @@
 /**
  * The code editor behind a variant's Edit button: Monaco, coloured by the same Shiki themes
- * as the static code. Everything here is loaded on the first Edit click, never before.
+ * as the static code, with TypeScript's language service in a worker that knows Kysely and the
+ * example's dataset (completion of tables and columns, errors underlined before Run).
+ * Everything here is loaded on the first Edit click, never before.
  */
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+import { typescriptDefaults } from 'monaco-editor/languages/features/typescript/register.js';
+import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker.js?worker';
+// Monaco's TypeScript mode, and through it the editor contributions it relies on (the suggest
+// widget, hovers, parameter hints, code actions…). Those register services and contributions when
+// they load, which must happen before Monaco first uses its services (setTheme, the first editor):
+// a static import here, not Monaco's own on-demand import when the first TypeScript model appears.
+import 'monaco-editor/languages/features/typescript/tsMode.js';
 import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { shikiThemes } from '../content/shiki-themes.mjs';
+import { EDITOR_COMPILER_OPTIONS, variantModelPath } from '../editor/editor-typescript.ts';
 import { h } from './dom.ts';
 // The editor's styles as text, added when the editor opens (see astro.config.mjs for why).
 import monacoStyles from 'monaco-editor-styles?inline';
@@ -24,9 +34,18 @@ let ready: Promise<void> | undefined;
 function setUp(): Promise<void> {
   ready ??= (async () => {
     (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
-      getWorker: () => new EditorWorker(),
+      // Both workers are files of the site, bundled by Vite: no blob: URL, no eval.
+      getWorker: (_moduleId: string, label: string) =>
+        label === 'typescript' ? new TypeScriptWorker() : new EditorWorker(),
     };
     document.head.append(h('style', {}, monacoStyles));
+    // The language service starts with the first TypeScript model (Monaco loads its TypeScript
+    // mode then); its options and files must be set before. The type files are their own chunk,
+    // fetched while Shiki loads.
+    typescriptDefaults.setCompilerOptions(EDITOR_COMPILER_OPTIONS);
+    const typeFiles = import('virtual:editor-type-files').then(({ default: files }) =>
+      typescriptDefaults.setExtraLibs(files.map(([filePath, content]) => ({ filePath, content }))),
+    );
     // Only the one language and two themes, with the JavaScript regex engine: no WebAssembly and
     // none of Shiki's hundreds of other grammars in the bundle.
     const highlighter = await createHighlighterCore({
@@ -45,6 +64,7 @@ function setUp(): Promise<void> {
       attributes: true,
       attributeFilter: ['data-theme'],
     });
+    await typeFiles;
   })();
   return ready;
 }
@@ -53,15 +73,22 @@ function currentTheme(): string {
   return document.documentElement.dataset.theme === 'dark' ? shikiThemes.dark : shikiThemes.light;
 }
 
+/**
+ * An editor for one variant. `example` and `variant` name its file
+ * (`content/examples/<example>/<variant>.ts`), so its relative import of the dataset types
+ * resolves as it does in the repository.
+ */
 export async function createCodeEditor(
   container: HTMLElement,
   code: string,
-  options: { label: string; onChange(code: string): void },
+  options: { label: string; example: string; variant: string; onChange(code: string): void },
 ): Promise<CodeEditor> {
   await setUp();
+  const uri = monaco.Uri.parse(variantModelPath(options.example, options.variant));
+  monaco.editor.getModel(uri)?.dispose();
+  const model = monaco.editor.createModel(code, 'typescript', uri);
   const editor = monaco.editor.create(container, {
-    value: code,
-    language: 'typescript',
+    model,
     theme: currentTheme(),
     automaticLayout: true,
     minimap: { enabled: false },
@@ -73,6 +100,8 @@ export async function createCodeEditor(
     ariaLabel: options.label,
     // Tab moves focus out of the editor, so keyboard users are never trapped (Ctrl+M toggles).
     tabFocusMode: true,
+    // Completion lists and hovers may reach past the editor's box (it is only as tall as the code).
+    fixedOverflowWidgets: true,
   });
   editor.onDidChangeModelContent(() => options.onChange(editor.getValue()));
   // As tall as the code (up to a limit), like the static block it replaces.
@@ -85,6 +114,9 @@ export async function createCodeEditor(
     value: () => editor.getValue(),
     setValue: (next) => editor.setValue(next),
     focus: () => editor.focus(),
-    dispose: () => editor.dispose(),
+    dispose: () => {
+      editor.dispose();
+      model.dispose();
+    },
   };
 }

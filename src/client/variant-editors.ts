@@ -90,6 +90,8 @@ export class VariantEditors {
       pre.after(host);
       const editor = await createCodeEditor(host, this.#edits.get(variantId) ?? original, {
         label: `Code of “${label}”. Tab leaves the editor.`,
+        example: this.#example,
+        variant: variantId,
         onChange: (code) => {
           if (code === original) this.#edits.delete(variantId);
           else this.#edits.set(variantId, code);
