@@ -4,7 +4,8 @@ import { EDITOR_LIBS, selectLibFiles } from '../editor/editor-typescript.ts';
 import { editorTypeFiles } from './editor-type-files.ts';
 
 const TYPE_FILES = 'virtual:editor-type-files';
-const MONACO_LIBS = /monaco-editor[\\/]esm[\\/]vs[\\/]languages[\\/]features[\\/]typescript[\\/]lib[\\/]lib\.js$/;
+const MONACO_LIBS =
+  /monaco-editor[\\/]esm[\\/]vs[\\/]languages[\\/]features[\\/]typescript[\\/]lib[\\/]lib\.js$/;
 
 /**
  * What the editor's TypeScript reads, made at build time (used for the page bundle and for the
