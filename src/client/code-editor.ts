@@ -19,6 +19,8 @@ import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { shikiThemes } from '../content/shiki-themes.mjs';
 import { EDITOR_COMPILER_OPTIONS, variantModelPath } from '../editor/editor-typescript.ts';
 import { h } from './dom.ts';
+// The dataset and Kysely types (src/integrations/editor-typescript-plugin.ts), loaded with the editor.
+import typeFiles from 'virtual:editor-type-files';
 // The editor's styles as text, added when the editor opens (see astro.config.mjs for why).
 import monacoStyles from 'monaco-editor-styles?inline';
 
@@ -29,23 +31,31 @@ export interface CodeEditor {
   dispose(): void;
 }
 
-let ready: Promise<void> | undefined;
+let monacoReady = false;
+let highlighting: Promise<void> | undefined;
 
-function setUp(): Promise<void> {
-  ready ??= (async () => {
-    (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
-      // Both workers are files of the site, bundled by Vite: no blob: URL, no eval.
-      getWorker: (_moduleId: string, label: string) =>
-        label === 'typescript' ? new TypeScriptWorker() : new EditorWorker(),
-    };
-    document.head.append(h('style', {}, monacoStyles));
-    // The language service starts with the first TypeScript model (Monaco loads its TypeScript
-    // mode then); its options and files must be set before. The type files are their own chunk,
-    // fetched while Shiki loads.
-    typescriptDefaults.setCompilerOptions(EDITOR_COMPILER_OPTIONS);
-    const typeFiles = import('virtual:editor-type-files').then(({ default: files }) =>
-      typescriptDefaults.setExtraLibs(files.map(([filePath, content]) => ({ filePath, content }))),
-    );
+/**
+ * Monaco's workers, its styles, and what its TypeScript knows: set once, before the first model.
+ * Monaco starts the TypeScript worker when the first TypeScript model appears, with the compiler
+ * options and files it has by then.
+ */
+function setUpMonaco(): void {
+  if (monacoReady) return;
+  monacoReady = true;
+  (self as unknown as { MonacoEnvironment: object }).MonacoEnvironment = {
+    // Both workers are files of the site, bundled by Vite: no blob: URL, no eval.
+    getWorker: (_moduleId: string, label: string) =>
+      label === 'typescript' ? new TypeScriptWorker() : new EditorWorker(),
+  };
+  document.head.append(h('style', {}, monacoStyles));
+  typescriptDefaults.setCompilerOptions(EDITOR_COMPILER_OPTIONS);
+  typescriptDefaults.setExtraLibs(typeFiles.map(([filePath, content]) => ({ filePath, content })));
+  monaco.languages.register({ id: 'typescript' });
+}
+
+/** Shiki's colours for the editor, as on the static code; loaded once. */
+function setUpHighlighting(): Promise<void> {
+  highlighting ??= (async () => {
     // Only the one language and two themes, with the JavaScript regex engine: no WebAssembly and
     // none of Shiki's hundreds of other grammars in the bundle.
     const highlighter = await createHighlighterCore({
@@ -56,7 +66,6 @@ function setUp(): Promise<void> {
       langs: [import('shiki/langs/typescript.mjs')],
       engine: createJavaScriptRegexEngine(),
     });
-    monaco.languages.register({ id: 'typescript' });
     // The monaco types @shikijs/monaco names are those of monaco-editor-core, the same API.
     shikiToMonaco(highlighter, monaco as unknown as Parameters<typeof shikiToMonaco>[1]);
     // Follow the page's theme toggle.
@@ -64,9 +73,8 @@ function setUp(): Promise<void> {
       attributes: true,
       attributeFilter: ['data-theme'],
     });
-    await typeFiles;
   })();
-  return ready;
+  return highlighting;
 }
 
 function currentTheme(): string {
@@ -83,10 +91,14 @@ export async function createCodeEditor(
   code: string,
   options: { label: string; example: string; variant: string; onChange(code: string): void },
 ): Promise<CodeEditor> {
-  await setUp();
+  setUpMonaco();
+  const highlighted = setUpHighlighting();
+  // The model first: it starts the TypeScript worker (its download and first check of the code)
+  // while Shiki loads, rather than after.
   const uri = monaco.Uri.parse(variantModelPath(options.example, options.variant));
   monaco.editor.getModel(uri)?.dispose();
   const model = monaco.editor.createModel(code, 'typescript', uri);
+  await highlighted;
   const editor = monaco.editor.create(container, {
     model,
     theme: currentTheme(),

@@ -75,13 +75,15 @@ test('the editor knows the dataset and Kysely: a wrong column is underlined befo
   await expect(editor).toBeFocused({ timeout: 30_000 });
   const host = bad.locator('.code-editor');
   const squiggles = host.locator('.squiggly-error');
-  /** A string literal of the code, as the editor renders it (the first one with that text). */
-  const literal = (text: string) =>
-    host.locator('.view-line span', { hasText: new RegExp(`^'${text}'$`) }).first();
-
+  /** Puts the cursor at the end of the first line showing `text`, then moves it `left` characters. */
+  const cursorInto = async (text: string, left: number) => {
+    await host.locator('.view-line', { hasText: text }).first().click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
+  };
   // Rename a selected column to one the books table does not have: underlined, with nothing run.
-  await literal('author_id').dblclick();
-  await page.keyboard.type('author_ident');
+  await cursorInto("'author_id'])", 3); // before the closing quote
+  await page.keyboard.type('ent');
   await expect(host.locator('.view-line', { hasText: "'author_ident'" })).toBeVisible();
   await expect(squiggles.first()).toBeVisible({ timeout: 30_000 });
   // Undone, the shipped code has none: the underline came from the wrong name.
@@ -90,8 +92,8 @@ test('the editor knows the dataset and Kysely: a wrong column is underlined befo
   await expect(squiggles).toHaveCount(0, { timeout: 30_000 });
 
   // Completion of table names inside selectFrom('…').
-  await literal('books').dblclick();
-  await page.keyboard.press('Delete');
+  await cursorInto(".selectFrom('books')", 2);
+  for (let i = 0; i < 'books'.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.press('Control+Space');
   const suggestions = page.locator('.suggest-widget.visible');
   await expect(suggestions).toContainText('authors', { timeout: 30_000 });
