@@ -8,6 +8,9 @@ const EDITED =
 test('Edit loads the editor on demand, Run uses the edited code, and the edit survives a reload until Reset', async ({
   page,
 }) => {
+  // The editor with its TypeScript worker, then two Runs, one on an engine booted for edited code:
+  // on two busy cores, more than the default minute.
+  test.slow();
   const errors = collectPageErrors(page);
   await page.goto(FK_PAGE);
   const playground = page.locator('rt-playground').first();
