@@ -146,7 +146,7 @@ const EDIT_GOAL_MS = 1500;
  * completion list with the dataset's table names (the cursor put inside `selectFrom('')`, then
  * Ctrl+Space). Cold: a fresh profile (no HTTP cache, no code cache). Warm: the same profile's next
  * load of the page. Times are read inside the page (the click, the Ctrl+Space, the list appearing);
- * bytes are the responses fetched after the click, raw and gzipped here.
+ * bytes are the bodies of the responses after the click (workers included), raw and gzipped here.
  */
 async function benchEditor() {
   const runOnce = async (page) => {
@@ -157,18 +157,7 @@ async function benchEditor() {
     await page.locator('rt-playground[data-engine="ready"]').first().waitFor({ timeout: 60_000 });
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
     const fetched = [];
-    const onResponse = (response) =>
-      fetched.push(
-        Promise.all([
-          response.body().catch(() => Buffer.alloc(0)),
-          response
-            .request()
-            .sizes()
-            .then((sizes) => sizes.responseBodySize)
-            .catch(() => 0),
-        ]),
-      );
-    page.on('response', onResponse);
+    const onResponse = (response) => fetched.push(response.body().catch(() => Buffer.alloc(0)));
     await page.evaluate(() => {
       const marks = (window.__editBench = {});
       document.addEventListener(
@@ -214,10 +203,8 @@ async function benchEditor() {
       total: marks.list - marks.click,
       opened: opened - marks.click,
       completion: marks.list - marks.trigger,
-      raw: bodies.reduce((sum, [body]) => sum + body.length, 0),
-      gzip: bodies.reduce((sum, [body]) => sum + (body.length ? gzipSync(body).length : 0), 0),
-      // What came over the network (0 for what the browser's cache served).
-      transferred: bodies.reduce((sum, [, size]) => sum + size, 0),
+      raw: bodies.reduce((sum, body) => sum + body.length, 0),
+      gzip: bodies.reduce((sum, body) => sum + (body.length ? gzipSync(body).length : 0), 0),
     };
   };
   const cold = [];
@@ -240,7 +227,7 @@ async function benchEditor() {
   report(
     'Edit downloads (editor, TypeScript worker, types, themes)',
     `${kib(median(pick(cold, 'raw')))} raw, ${kib(median(pick(cold, 'gzip')))} gzip`,
-    `(over the network: cold ${kib(median(pick(cold, 'transferred')))}, warm ${kib(median(pick(warm, 'transferred')))})`,
+    '(cold load, workers included)',
   );
 }
 
