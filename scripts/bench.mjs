@@ -158,6 +158,7 @@ async function benchEditor() {
     await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
     const fetched = [];
     const onResponse = (response) => fetched.push(response.body().catch(() => Buffer.alloc(0)));
+    page.on('response', onResponse);
     await page.evaluate(() => {
       const marks = (window.__editBench = {});
       document.addEventListener(
