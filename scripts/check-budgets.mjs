@@ -153,7 +153,7 @@ const figures = [
   },
   {
     name: NAMES['typescript-worker'],
-    detail: `${typeScriptWorker.files.length} files`,
+    detail: `${typeScriptWorker.files.length} file${typeScriptWorker.files.length === 1 ? '' : 's'}`,
     bytes: filesSize(typeScriptWorker.files),
     files: typeScriptWorker.files,
     budget: budgets['typescript-worker'],
