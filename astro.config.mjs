@@ -8,6 +8,7 @@ import { readGuidelineSlugs } from './src/content/content-fs.ts';
 import { DEFAULT_SITE } from './src/content/default-site.ts';
 import { checklistVerifier } from './src/integrations/checklist-verifier.ts';
 import { headersFileIntegration } from './src/integrations/headers-file.ts';
+import { editorTypeScript } from './src/integrations/editor-typescript-plugin.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
@@ -68,7 +69,9 @@ export default defineConfig({
     shikiConfig: { themes: shikiThemes, defaultColor: false },
   },
   vite: {
-    plugins: [monacoStylesOnDemand()],
+    // editorTypeScript: the dataset and Kysely types the editor loads, and the TypeScript library
+    // files its worker bundles (src/integrations/editor-typescript-plugin.ts).
+    plugins: [monacoStylesOnDemand(), editorTypeScript(new URL('./', import.meta.url))],
     resolve: {
       // Monaco's prebuilt stylesheet, which its package exports do not expose.
       alias: [
@@ -79,7 +82,8 @@ export default defineConfig({
       ],
     },
     // The playground worker splits variant modules into chunks, which needs ES module workers.
-    worker: { format: 'es' },
+    // Worker bundles get their own plugins: the TypeScript worker needs the library-file filter.
+    worker: { format: 'es', plugins: () => [editorTypeScript(new URL('./', import.meta.url))] },
     // PGlite locates its .wasm and .data files relative to its own module; pre-bundling breaks that.
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   },

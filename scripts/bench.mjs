@@ -2,10 +2,12 @@
 // page weight before any interaction, build time, archive sizes, what a reader waits for from a
 // click to results (an immediate click, a reader's click, the next page of a visit, a warm
 // engine), where a cold start goes, the first Run's timings against the fifth's, the recorder's
-// overhead, a second PostgreSQL session's cost, main-thread blocking and worker memory.
+// overhead, a second PostgreSQL session's cost, main-thread blocking and worker memory, and the
+// code editor: bytes and time from the Edit click to the first completion list, cold and warm.
 //
 //   npm run bench                 everything, rounds = 5
 //   npm run bench -- --no-build   use the last build
+//   npm run bench -- --no-build --editor-only   only the editor figures
 //   BENCH_ROUNDS=3 npm run bench  fewer rounds per scenario
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -147,6 +149,109 @@ async function paneDbMs(playground, variant) {
     .innerText();
   const match = /^([\d.,]+)\s*(ms|s)/.exec(text);
   return match ? Number(match[1].replace(',', '')) * (match[2] === 's' ? 1000 : 1) : Number.NaN;
+}
+
+const EDIT_GOAL_MS = 1500;
+
+/**
+ * The code editor with its TypeScript support: from the Edit click on a variant to the first
+ * completion list with the dataset's table names (the cursor put inside `selectFrom('')`, then
+ * Ctrl+Space). Cold: a fresh profile (no HTTP cache, no code cache). Warm: the same profile's next
+ * load of the page. Times are read inside the page (the click, the Ctrl+Space, the list appearing);
+ * bytes are the bodies of the responses after the click (workers included), raw and gzipped here.
+ */
+async function benchEditor() {
+  const runOnce = async (page) => {
+    await page.goto(base + FK_PAGE, { waitUntil: 'load' });
+    const playground = page.locator('rt-playground').first();
+    await playground.scrollIntoViewIfNeeded();
+    // A reader who has read the page: the engine is up and the page quiet before the click.
+    await page.locator('rt-playground[data-engine="ready"]').first().waitFor({ timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+    const fetched = [];
+    const onResponse = (response) => fetched.push(response.body().catch(() => Buffer.alloc(0)));
+    page.on('response', onResponse);
+    await page.evaluate(() => {
+      const marks = (window.__editBench = {});
+      document.addEventListener(
+        'click',
+        (event) => {
+          if (marks.click || !(event.target instanceof Element)) return;
+          if (!event.target.closest('.playground-pane button')?.textContent?.includes('Edit code')) return;
+          marks.click = performance.now();
+          new MutationObserver((_, observer) => {
+            const rows = document.querySelectorAll('.suggest-widget.visible .monaco-list-row');
+            if ([...rows].some((row) => row.textContent?.startsWith('authors'))) {
+              marks.list = performance.now();
+              observer.disconnect();
+            }
+          }).observe(document.body, { subtree: true, childList: true, attributes: true });
+        },
+        true,
+      );
+      document.addEventListener(
+        'keydown',
+        (event) => {
+          if (event.code === 'Space' && event.ctrlKey && !marks.trigger) marks.trigger = performance.now();
+        },
+        true,
+      );
+    });
+    const pane = playground.locator('.playground-pane[data-variant="bad"]');
+    await pane.getByRole('button', { name: 'Edit code' }).click();
+    await pane.getByRole('textbox').waitFor({ state: 'attached', timeout: 60_000 });
+    const opened = await page.evaluate(() => performance.now());
+    // Into `.selectFrom('books')`, then the table name removed: `.selectFrom('|')`.
+    await pane.locator('.code-editor .view-line', { hasText: ".selectFrom('books')" }).first().click();
+    for (const key of ['End', 'ArrowLeft', 'ArrowLeft', ...Array(5).fill('Backspace')]) {
+      await page.keyboard.press(key);
+    }
+    await page.keyboard.press('Control+Space');
+    await page.waitForFunction(() => window.__editBench.list !== undefined, undefined, { timeout: 120_000 });
+    const marks = await page.evaluate(() => window.__editBench);
+    await page.evaluate(() => localStorage.clear()); // the edit is kept: the next load must not open it
+    page.off('response', onResponse);
+    const bodies = await Promise.all(fetched);
+    return {
+      total: marks.list - marks.click,
+      opened: opened - marks.click,
+      completion: marks.list - marks.trigger,
+      raw: bodies.reduce((sum, body) => sum + body.length, 0),
+      gzip: bodies.reduce((sum, body) => sum + (body.length ? gzipSync(body).length : 0), 0),
+    };
+  };
+  const cold = [];
+  const warm = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const profile = await freshProfile();
+    const page = await profile.context.newPage();
+    cold.push(await runOnce(page));
+    warm.push(await runOnce(page)); // the next load of the page, same profile: from the caches
+    await profile.close();
+  }
+  const pick = (runs, key) => runs.map((run) => run[key]);
+  const goal = (runs) => `${(median(pick(runs, 'total')) / EDIT_GOAL_MS).toFixed(2)}× the 1.5 s goal`;
+  report('Edit → first completion list, cold (fresh profile)', spread(pick(cold, 'total')), goal(cold));
+  report('  Edit → editor open', ms(median(pick(cold, 'opened'))));
+  report('  Ctrl+Space → list (TypeScript worker start, first check)', ms(median(pick(cold, 'completion'))));
+  report('Edit → first completion list, warm (next load, cached)', spread(pick(warm, 'total')), goal(warm));
+  report('  Edit → editor open', ms(median(pick(warm, 'opened'))));
+  report('  Ctrl+Space → list', ms(median(pick(warm, 'completion'))));
+  report(
+    'Edit downloads (editor, TypeScript worker, types, themes)',
+    `${kib(median(pick(cold, 'raw')))} raw, ${kib(median(pick(cold, 'gzip')))} gzip`,
+    '(cold load, workers included)',
+  );
+}
+
+if (process.argv.includes('--editor-only')) {
+  try {
+    await benchEditor();
+  } finally {
+    await browser.close();
+    stopServer();
+  }
+  process.exit(0);
 }
 
 try {
@@ -414,6 +519,9 @@ try {
     }
     await context.close();
   }
+
+  // 8. The code editor: Edit → first completion list, cold and warm, and what it downloads.
+  await benchEditor();
 } finally {
   await browser.close();
   stopServer();

@@ -18,7 +18,8 @@ import { compareWithBudgets, formatKilobytes, pageWeight, staticImportClosure } 
 
 /**
  * Budgets in gzip bytes. Raise one only on purpose, saying why in the commit. Measured when they
- * were set: page JS 10.4 kB, page CSS 3.9 kB, worker 169.9 kB, editor 869.0 kB.
+ * were set: page JS 10.4 kB, page CSS 3.9 kB, worker 169.9 kB, editor 869.0 kB; with TypeScript in
+ * the editor: editor 1,342.0 kB (5.5 MB raw), TypeScript worker 1,206.3 kB (4.9 MB raw).
  */
 export const BUDGETS = {
   // The heaviest guideline page's JavaScript before interaction (the theme scripts, the playground
@@ -29,10 +30,16 @@ export const BUDGETS = {
   // The playground worker: its entry chunk and static imports (PGlite, Kysely, the engine),
   // without PGlite's .wasm and .data files or the examples' own chunks: 20% over today's.
   worker: 204_000,
-  // What the first Edit click loads: the code-editor chunk (Monaco, Shiki's core) and its static
-  // imports not already on the page: 20% over today's. (The click also fetches Monaco's editor
-  // worker, two Shiki themes and the TypeScript grammar; those are not counted here.)
-  editor: 1_043_000,
+  // What the first Edit click loads: the code-editor chunk and its static imports not already on
+  // the page: Monaco's core and the contributions its TypeScript mode needs (suggest, hover…,
+  // about 300 kB), Shiki's core, and the dataset and Kysely types (about 160 kB); 20% over today's
+  // 1,342.0 kB. (The click also fetches Monaco's editor worker, two Shiki themes and the TypeScript
+  // grammar; those are not counted here.)
+  editor: 1_611_000,
+  // Also on the first Edit: the TypeScript language service's worker (TypeScript itself, 4.3 MB
+  // raw minified, and the library files for ES2022 and a Web Worker, 1.1 MB raw): 20% over today's
+  // 1,206.3 kB.
+  'typescript-worker': 1_448_000,
 };
 
 const NAMES = {
@@ -40,6 +47,7 @@ const NAMES = {
   'page-css': 'CSS before interaction',
   worker: 'Playground worker',
   editor: 'Code editor, loaded on Edit',
+  'typescript-worker': 'TypeScript worker, loaded on Edit',
 };
 
 function fail(message) {
@@ -111,6 +119,9 @@ const editorFiles = staticImportClosure([chunk('code-editor')], load).files.filt
   (path) => !onPage.has(path),
 );
 
+const typeScriptWorker = staticImportClosure([chunk('ts\\.worker')], load);
+typeScriptWorker.missing.forEach((path) => missing.add(path));
+
 const figures = [
   {
     name: NAMES['page-js'],
@@ -139,6 +150,13 @@ const figures = [
     bytes: filesSize(editorFiles),
     files: editorFiles,
     budget: budgets.editor,
+  },
+  {
+    name: NAMES['typescript-worker'],
+    detail: `${typeScriptWorker.files.length} file${typeScriptWorker.files.length === 1 ? '' : 's'}`,
+    bytes: filesSize(typeScriptWorker.files),
+    files: typeScriptWorker.files,
+    budget: budgets['typescript-worker'],
   },
 ];
 

@@ -133,6 +133,8 @@ export class VariantEditors {
       pre.after(host);
       const editor = await createCodeEditor(host, this.#edits.get(variantId) ?? original, {
         label: `Code of “${label}”. Tab leaves the editor.`,
+        example: this.#example,
+        variant: variantId,
         onChange: (code) => {
           // Edited here, shared code becomes the reader's own edit (and is saved like one).
           this.#shared.delete(variantId);

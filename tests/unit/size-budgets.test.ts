@@ -174,6 +174,8 @@ describe('npm run test:budgets', () => {
     write('_astro/runtime.js', 'export const runtime = 1;');
     write('_astro/code-editor.abc.js', 'import"./shared.js";import"./monaco.js";');
     write('_astro/monaco.js', 'export const monaco = 1;');
+    write('_astro/ts.worker-abc.js', 'import"./typescript.js";');
+    write('_astro/typescript.js', 'export const ts = 1;');
   });
   afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
@@ -203,6 +205,7 @@ describe('npm run test:budgets', () => {
     expect(result.stdout).toMatch(
       /^ {2}ok {10}Code editor, loaded on Edit \(2 files not already on the page\)/m,
     );
+    expect(result.stdout).toMatch(/^ {2}ok {10}TypeScript worker, loaded on Edit \(2 files\)/m);
   });
 
   it('exits 1 and names what is over when a budget is lowered below the measured size', async () => {
@@ -222,6 +225,6 @@ describe('npm run test:budgets', () => {
     expect(missing.stderr).toContain('run npm run build first');
     const unknown = await budgets('--dist', dist, '--budget', 'fonts=1');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('page-js, page-css, worker, editor');
+    expect(unknown.stderr).toContain('page-js, page-css, worker, editor, typescript-worker');
   });
 });
