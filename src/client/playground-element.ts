@@ -227,7 +227,9 @@ export class PlaygroundElement extends HTMLElement {
       this.#renderResults(view);
     }
     performance.mark('round-trip:first-results');
-    if (this.#state.phase === 'running' && !this.#config.load) {
+    // data-passes="1": first figures only (the e2e suite sets it where it checks counts and
+    // results, which every repetition must repeat exactly, not timings).
+    if (this.#state.phase === 'running' && !this.#config.load && this.dataset.passes !== '1') {
       this.#status.textContent = `First results on ${size}; timing more runs of each variant for steadier figures…`;
       // A cold engine's first figures are the least true ones: finish warming it before the
       // repetitions whose medians replace them (about half a second, once per engine).

@@ -48,10 +48,14 @@ for (const entry of ledger) {
   });
 }
 
-test('an item page has no axe violation or console error, with and without a guideline', async ({ page }) => {
+test('an item page has no axe violation or console error, with a guideline and without one where any is left', async ({
+  page,
+}) => {
   const all = [...items.values()];
-  for (const item of [all.find((entry) => entry.guideline)!, all.find((entry) => !entry.guideline)!]) {
-    const errors = collectPageErrors(page);
+  // Every item has its guideline today; an item without one would be checked here too.
+  const cases = [all.find((entry) => entry.guideline), all.find((entry) => !entry.guideline)];
+  const errors = collectPageErrors(page);
+  for (const item of cases.filter((entry) => entry !== undefined)) {
     await page.goto(`/c/${item.id}/`);
     expect(await axeViolationsInBothThemes(page)).toEqual([]);
     expect(errors).toEqual([]);
