@@ -28,6 +28,7 @@ import {
 import { h } from './dom.ts';
 import { readStoredReview, writeStoredReview } from './checklist-storage.ts';
 import { progressText, REASON_HINT, REASON_MISSING, statusText } from './checklist-status.ts';
+import { copyOrSelect } from './copy-text.ts';
 
 /** What the page hands the element in `data-checklist`: what the exports need, no more. */
 export interface ChecklistPageData {
@@ -233,20 +234,19 @@ class ChecklistElement extends HTMLElement {
 
   private async copy(text: string, success: string): Promise<void> {
     const fallback = part<HTMLElement>(this, '[data-copy-fallback]');
-    try {
-      await navigator.clipboard.writeText(text);
-      fallback.hidden = true;
-      this.announce(success);
-    } catch {
+    const copied = await copyOrSelect(text, () => {
       const area = part<HTMLTextAreaElement>(this, '#checklist-copy-text');
       area.value = text;
       fallback.hidden = false;
       area.focus();
       area.select();
-      this.announce(
-        'This browser did not allow copying. The text is selected in the box below: copy it from there.',
-      );
-    }
+    });
+    if (copied) fallback.hidden = true;
+    this.announce(
+      copied
+        ? success
+        : 'This browser did not allow copying. The text is selected in the box below: copy it from there.',
+    );
   }
 
   private render(): void {

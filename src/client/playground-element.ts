@@ -11,6 +11,7 @@ import { pageEngineClient, type EngineKind } from './page-engine.ts';
 import { BOOT_ROOT_MARGIN } from './playground-boot.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
 import { variantToJavaScript } from './transpile-variant.ts';
+import { copyOrSelect } from './copy-text.ts';
 import { VariantEditors } from './variant-editors.ts';
 
 type Results = typeof import('./playground-results.ts');
@@ -90,16 +91,14 @@ export class PlaygroundElement extends HTMLElement {
     const open = area.querySelector('details')?.open ?? false;
     let tests: HTMLDetailsElement;
     try {
-      tests = view.renderTests(this.#config, measured, (test, what, code) => {
-        navigator.clipboard.writeText(test.code).then(
-          () => (this.#status.textContent = `Copied the ${what} (${test.fileName}).`),
-          () => {
-            // Clipboard refused (permissions, an old browser): select the code for Ctrl+C instead.
-            getSelection()?.selectAllChildren(code);
-            code.parentElement?.focus();
-            this.#status.textContent = `This browser did not let the page copy. The ${what} is selected: press Ctrl+C (⌘C on a Mac).`;
-          },
-        );
+      tests = view.renderTests(this.#config, measured, async (test, what, code) => {
+        const copied = await copyOrSelect(test.code, () => {
+          getSelection()?.selectAllChildren(code);
+          code.parentElement?.focus();
+        });
+        this.#status.textContent = copied
+          ? `Copied the ${what} (${test.fileName}).`
+          : `This browser did not let the page copy. The ${what} is selected: press Ctrl+C (⌘C on a Mac).`;
       });
     } catch {
       // A claim the generator cannot pin (the unit tests generate every shipped example's tests).

@@ -11,7 +11,11 @@ import { planTree } from '../playground/plan-tree.ts';
 import { spreadOf } from '../playground/run-spread.ts';
 import type { VariantClaims } from '../playground/variant-claims.ts';
 import type { ExplainReport } from '../engine/engine-api.ts';
-import { generateQueryCountTests, type GeneratedTest } from '../analysis/query-count-test.ts';
+import {
+  chooseFixedVariant,
+  generateQueryCountTests,
+  type GeneratedTest,
+} from '../analysis/query-count-test.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
 import { renderComparison } from './render-comparison.ts';
 import { renderCopyAsTest } from './render-copy-as-test.ts';
@@ -109,8 +113,7 @@ export function renderTests(
   copy: (test: GeneratedTest, what: string, code: HTMLElement) => void,
 ): HTMLDetailsElement {
   const declaration = { title: config.title, n: config.n, variants: config.variants };
-  const pinned = generateQueryCountTests({ exampleId: config.example, declaration }).variant;
-  const count = measured.get(pinned.id);
+  const count = measured.get(chooseFixedVariant(declaration).id);
   const tests = generateQueryCountTests({
     exampleId: config.example,
     declaration,

@@ -3,6 +3,7 @@
  * reader presses Run) and copying one. The codec and its checks are in src/playground/share-link.ts.
  */
 import { DAMAGED_NOTICES, decodeShare, encodeShare, sharedExample } from '../playground/share-link.ts';
+import { copyOrSelect } from './copy-text.ts';
 import type { VariantEditors } from './variant-editors.ts';
 
 export interface ShareTarget {
@@ -51,15 +52,12 @@ export async function copyShareLink(target: ShareTarget): Promise<void> {
     return;
   }
   const what = 'the link carries your code in itself; nothing is uploaded.';
-  try {
-    await navigator.clipboard.writeText(url);
-    fallback.hidden = true;
-    target.status.textContent = `Link copied: ${what}`;
-  } catch {
+  const copied = await copyOrSelect(url, () => {
     field.value = url;
     fallback.hidden = false;
     field.focus();
     field.select();
-    target.status.textContent = `The link is below, selected: ${what}`;
-  }
+  });
+  if (copied) fallback.hidden = true;
+  target.status.textContent = copied ? `Link copied: ${what}` : `The link is below, selected: ${what}`;
 }
