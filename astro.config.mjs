@@ -84,6 +84,9 @@ export default defineConfig({
     // The playground worker splits variant modules into chunks, which needs ES module workers.
     // Worker bundles get their own plugins: the TypeScript worker needs the library-file filter.
     worker: { format: 'es', plugins: () => [editorTypeScript(new URL('./', import.meta.url))] },
+    // PGlite's extension bundles stay files: Vite would inline one under 4 kB (auto_explain, 2.7 kB)
+    // as a data: URL, which the worker's CSP (connect-src 'self') and its lockdown refuse to fetch.
+    build: { assetsInlineLimit: (file) => (file.endsWith('.tar.gz') ? false : undefined) },
     // PGlite locates its .wasm and .data files relative to its own module; pre-bundling breaks that.
     optimizeDeps: { exclude: ['@electric-sql/pglite'] },
   },

@@ -5,14 +5,14 @@
 // must run where the page can terminate it).
 import { createBrowserEngine } from './browser-engine.ts';
 import { serveEngine, type EngineEndpoint } from './engine-protocol.ts';
+import { isEngineFileUrl } from './engine-file-url.ts';
 import { lockDown } from './lockdown.ts';
 
 // Before any variant can run: no network, storage, other workers or code from strings for
 // playground code. The engine keeps the real fetch for its own files, and PGlite may still fetch
-// its extension bundles (same-origin .tar.gz files) when a database boots.
-const ENGINE_FILES = /\.(?:tar\.gz|wasm|data)$/;
+// its extension bundles (same-origin engine files) when a database boots.
 const { engineFetch, enginePostMessage } = lockDown(self, {
-  allowFetch: (url) => url.origin === self.location.origin && ENGINE_FILES.test(url.pathname),
+  allowFetch: (url) => isEngineFileUrl(url, self.location.origin),
 });
 
 const engine = createBrowserEngine({ fetch: engineFetch });
