@@ -4,7 +4,7 @@ import {
   type GrowthMetric,
   type GrowthSeries,
 } from '../playground/growth-chart.ts';
-import { h } from './dom.ts';
+import { h, scrollingTable } from './dom.ts';
 import { s } from './svg.ts';
 
 const SIZE = { width: 420, height: 240 };
@@ -111,9 +111,7 @@ export function renderGrowth(
       chart('roundTrips', 'Round trips against n'),
       chart('medianMs', 'Median database time against n'),
     ),
-    h(
-      'div',
-      { class: 'table-scroll' },
+    scrollingTable(
       h(
         'table',
         { class: 'growth-table' },
@@ -131,6 +129,7 @@ export function renderGrowth(
           ),
         ),
       ),
+      caption,
     ),
   );
 }

@@ -1,7 +1,7 @@
 import { formatMs } from '../analysis/format-figures.ts';
 import type { LoadRecord } from '../simulation/load-simulation.ts';
 import { loadTimeline } from '../playground/load-timeline.ts';
-import { h } from './dom.ts';
+import { h, scrollingTable } from './dom.ts';
 import { s } from './svg.ts';
 
 const SIZE = { width: 420, height: 150 };
@@ -87,7 +87,7 @@ export function renderLoadTimeline(records: readonly LoadRecord[], workers: numb
     'details',
     { class: 'load-table' },
     h('summary', {}, 'Load over time as a table'),
-    h('div', { class: 'table-scroll' }, table),
+    scrollingTable(table, 'Load over time'),
   );
   return h(
     'figure',

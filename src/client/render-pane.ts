@@ -3,7 +3,7 @@ import type { LoadSummary } from '../analysis/summarize-load.ts';
 import { formatCount, formatMs } from '../analysis/format-figures.ts';
 import type { PaneView, Qualifier } from '../playground/pane-view.ts';
 import type { Hint } from '../playground/detect-hints.ts';
-import { h } from './dom.ts';
+import { h, scrollingTable } from './dom.ts';
 
 const QUALIFIER_TEXT: Record<Qualifier, string> = {
   measured: 'measured',
@@ -147,9 +147,7 @@ function renderLoadSummary(summary: LoadSummary): HTMLElement {
         `Latency p50 ${formatMs(summary.p50)}, p95 ${formatMs(summary.p95)}, p99 ${formatMs(summary.p99)}; ` +
         `workers busy ${percent(summary.utilisation)} of the time; at most ${formatCount(summary.maxWaiting, 'request')} waiting.`,
     ),
-    h(
-      'div',
-      { class: 'table-scroll' },
+    scrollingTable(
       h(
         'table',
         { class: 'load-routes' },
@@ -182,6 +180,7 @@ function renderLoadSummary(summary: LoadSummary): HTMLElement {
           ),
         ),
       ),
+      'By route',
     ),
   );
 }

@@ -5,7 +5,7 @@ import { isSqlEntry, type LogEntry } from '../analysis/log-entry.ts';
 import type { RecordedQuery } from '../engine/recorded-query.ts';
 import { isExplainable } from '../playground/plan-tree.ts';
 import type { ServiceCall } from '../simulation/service-call.ts';
-import { h } from './dom.ts';
+import { h, scrollingTable } from './dom.ts';
 
 /** Queries listed when a group is opened; the rest are counted, not rendered. */
 const MAX_LISTED = 200;
@@ -159,7 +159,7 @@ function renderGroup(
         }),
       ),
     );
-    list.append(h('div', { class: 'table-scroll' }, table));
+    list.append(scrollingTable(table, `The ${group.count} queries`));
     if (group.count > MAX_LISTED) list.append(h('p', {}, `…and ${group.count - MAX_LISTED} more.`));
   });
   item.append(list);
@@ -247,7 +247,7 @@ function renderServiceGroup(group: QueryGroup, log: readonly LogEntry[], first: 
     'details',
     { class: 'query-instances', ...(group.count === 1 ? { open: '' } : {}) },
     h('summary', {}, group.count === 1 ? 'The call' : `Show the ${group.count} calls`),
-    h('div', { class: 'table-scroll' }, table),
+    scrollingTable(table, group.count === 1 ? 'The call' : `The ${group.count} calls`),
   );
   item.append(list);
   if (group.count > MAX_LISTED) item.append(h('p', {}, `…and ${group.count - MAX_LISTED} more.`));
