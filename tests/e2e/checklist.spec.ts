@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
   pullRequestTemplate,
@@ -22,7 +21,7 @@ import { LEGACY_REVIEW_STORAGE_KEY, REVIEW_STORAGE_KEY } from '../../src/client/
 import { guidelineCoverage } from '../../src/checklist/checklist-coverage.ts';
 import { retiredTargets } from '../../src/checklist/checklist-ledger.ts';
 import { readChecklist, readLedger } from '../../src/content/content-fs.ts';
-import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
+import { axeFor, axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
 
 const groups = readChecklist();
 const items = groups.flatMap((group) => group.items);
@@ -381,7 +380,7 @@ test('a guideline page shows the state of the items it backs from the saved revi
     'In your review: Does not apply: No foreign keys here',
   );
   await expect(box.getByText('Marks from the review saved in this browser.')).toBeVisible();
-  await new AxeBuilder({ page })
+  await axeFor(page)
     .include('.checklist-backed')
     .analyze()
     .then((axe) => expect(axe.violations).toEqual([]));

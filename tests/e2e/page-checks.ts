@@ -26,6 +26,16 @@ export function collectPageErrors(page: Page): string[] {
 }
 
 /**
+ * axe for a page of this site. Legacy mode runs axe in the page itself; the default mode also
+ * opens a blank page per call to merge results from cross-origin iframes, which this site does not
+ * have. Same rules, same results (45 passes, 0 violations on bulk-updates-and-deletes either way),
+ * ≈4.8 s instead of 11–19 s per call on this 2-core machine under a test run's load.
+ */
+export function axeFor(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).setLegacyMode(true);
+}
+
+/**
  * axe violations in the light and the dark theme, as readable lines (theme, rule, where);
  * an empty list means the page (or the part matched by `include`) passes in both.
  */
@@ -33,7 +43,7 @@ export async function axeViolationsInBothThemes(page: Page, include?: string): P
   const found: string[] = [];
   for (const theme of ['light', 'dark']) {
     await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
-    const builder = new AxeBuilder({ page });
+    const builder = axeFor(page);
     const axe = await (include ? builder.include(include) : builder).analyze();
     found.push(
       ...axe.violations.map(
