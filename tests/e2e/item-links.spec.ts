@@ -1,8 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readChecklist, readLedger } from '../../src/content/content-fs.ts';
 import { resolveLedgerId } from '../../src/checklist/checklist-ledger.ts';
-import { guidelineSchema } from '../../src/content/guideline-schema.ts';
-import { readGuidelineFrontmatter } from '../support/content-files.ts';
 import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
 
 // A reviewer follows an item's link from a pull request. The first screen of /c/<id>/ must answer
@@ -80,15 +78,4 @@ test.describe('without JavaScript', () => {
   });
 });
 
-for (const [slug, frontmatter] of readGuidelineFrontmatter()) {
-  const { rule, fix } = guidelineSchema.parse(frontmatter);
-  test(`/guidelines/${slug}/ opens with its rule and fix under the title`, async ({ page }) => {
-    await page.goto(`/guidelines/${slug}/`);
-    const box = ruleFix(page);
-    await expect(box.getByRole('definition')).toHaveText([rule, fix]);
-    await expect(box.getByRole('term')).toHaveText(['Rule', 'Fix']);
-    await expect(box).toBeInViewport();
-    // Right under the title: the box is the heading's next sibling.
-    await expect(page.locator('h1 + .rule-fix')).toHaveCount(1);
-  });
-}
+// A guideline page's own rule and fix under its title: tests/e2e/layout.spec.ts, on its laptop-width load.
