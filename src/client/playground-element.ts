@@ -201,14 +201,14 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   /**
-   * Runs every variant in two passes, on one size: first a warm-up and one timed run each, so the
-   * reader sees results at once; then more timed runs each, whose medians replace the first
+   * Runs every variant in two passes, on one size: first a warm-up (once per engine, see
+   * warmed-variants.ts) and one timed run each, so the reader sees results at once; then more timed runs each, whose medians replace the first
    * figures (see merge-reports.ts). The marks let the bench time both from the click.
    */
   async #compare(settings: RunSettings, view: Results) {
     performance.mark('round-trip:run-start');
     const size = `n = ${settings.n.toLocaleString('en')}`;
-    this.#status.textContent = `Running on ${size}: a warm-up and a first timed run of each variant…`;
+    this.#status.textContent = `Running on ${size}: a first timed run of each variant, after a warm-up run the first time…`;
     this.#outcomes.clear();
     for (const pane of this.querySelectorAll('[data-results]'))
       pane.replaceChildren(h('p', { class: 'run-placeholder' }, 'Waiting…'));

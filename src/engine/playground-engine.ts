@@ -17,6 +17,7 @@ import { measureEngine } from './measure-engine.ts';
 import { ExplainCaptured } from './recording-pglite.ts';
 import { DEFAULT_REPETITIONS, repeatRun } from './repeat-run.ts';
 import { runVariant, type RunOptions } from './run-variant.ts';
+import { WarmedVariants } from './warmed-variants.ts';
 
 /** Everything the engine needs from its surroundings, injected so Node tests can run it. */
 export interface EngineDependencies extends DatabaseDependencies {
@@ -42,6 +43,7 @@ export class PlaygroundEngine implements CallableEngine {
   readonly #deps: EngineDependencies;
   readonly #pool: DatabasePool;
   readonly #warmUp: BackgroundWarmUp;
+  readonly #warmed = new WarmedVariants();
   readonly #queue: QueuedCall[] = [];
   #pumping = false;
 
@@ -128,8 +130,10 @@ export class PlaygroundEngine implements CallableEngine {
     const options = await this.#runOptions(args);
     const policy = args.load
       ? { min: 1, max: 1, budgetMs: 0, warmUp: false }
-      : (args.repetitions ?? DEFAULT_REPETITIONS);
-    return repeatRun(pglite, options, policy, () => this.#warmUp.warm);
+      : this.#warmed.policyFor(args, args.repetitions ?? DEFAULT_REPETITIONS);
+    const report = await repeatRun(pglite, options, policy, () => this.#warmUp.warm);
+    if (report.result.ok) this.#warmed.remember(args);
+    return report;
   }
 
   async explain(args: ExplainArgs): Promise<ExplainReport> {

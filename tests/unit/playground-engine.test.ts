@@ -88,6 +88,50 @@ describe('PlaygroundEngine', () => {
     for (const figures of bad.repetitions) expect(figures.dbMs).toBeGreaterThan(0);
   });
 
+  it('warms a run up once per engine: the same run again skips it; another size, code, setting or a failure does not count', async () => {
+    const invocations: string[] = [];
+    const base = deps();
+    const countingEngine = () =>
+      new PlaygroundEngine({
+        ...base,
+        variantModule: async (example, variant) => {
+          const module = await base.variantModule(example, variant);
+          return async (context) => {
+            invocations.push(`${variant} n=${context.n}`);
+            return module(context);
+          };
+        },
+      });
+    const engine = countingEngine();
+    const firstPass = { min: 1, max: 1, budgetMs: 0 };
+    const runs = async (extra: Partial<RunArgs>, on = engine) => {
+      const before = invocations.length;
+      const report = await call(on, 'run', runArgs({ repetitions: firstPass, ...extra }));
+      return { runs: invocations.length - before, report };
+    };
+    // First time: a warm-up and one timed run. The same run again: the timed run only.
+    expect((await runs({ variant: 'bad' })).runs).toBe(2);
+    const again = await runs({ variant: 'bad' });
+    expect(again.runs).toBe(1);
+    expect(again.report.repetitions).toHaveLength(1);
+    expect(again.report.counts.sql).toBe(6);
+    // Another variant, another size, other settings: each warms up once.
+    expect((await runs({ variant: 'good' })).runs).toBe(2);
+    expect((await runs({ variant: 'bad', n: 6 })).runs).toBe(2);
+    expect((await runs({ variant: 'bad', autocommit: true })).runs).toBe(2);
+    expect((await runs({ variant: 'bad', autocommit: true })).runs).toBe(1);
+    // A failing run is never remembered: its warm-up fails again, ending the run before any
+    // timed repetition (a skipped warm-up would have made one).
+    const broken = await variantToJavaScript(`export default async () => { throw new Error('no'); };`);
+    for (let i = 0; i < 2; i++) {
+      const failed = await call(engine, 'run', runArgs({ source: broken, repetitions: firstPass }));
+      expect(failed.result.ok).toBe(false);
+      expect(failed.repetitions).toHaveLength(0);
+    }
+    // A new engine (a new worker after Stop) remembers nothing.
+    expect((await runs({ variant: 'bad' }, countingEngine())).runs).toBe(2);
+  });
+
   it('stops repeating once the budget is spent, but never below the minimum', async () => {
     const engine = new PlaygroundEngine(deps());
     const report = await call(engine, 'run', runArgs({ repetitions: { min: 2, max: 50, budgetMs: 0 } }));
