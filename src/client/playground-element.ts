@@ -202,8 +202,9 @@ export class PlaygroundElement extends HTMLElement {
 
   /**
    * Runs every variant in two passes, on one size: first a warm-up (once per engine, see
-   * warmed-variants.ts) and one timed run each, so the reader sees results at once; then more timed runs each, whose medians replace the first
-   * figures (see merge-reports.ts). The marks let the bench time both from the click.
+   * warmed-variants.ts) and one timed run each, so the reader sees results at once; then more
+   * timed runs each, whose medians replace the first figures (see merge-reports.ts). The marks
+   * let the bench time both from the click.
    */
   async #compare(settings: RunSettings, view: Results) {
     performance.mark('round-trip:run-start');

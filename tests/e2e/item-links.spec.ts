@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readChecklist, readLedger } from '../../src/content/content-fs.ts';
 import { resolveLedgerId } from '../../src/checklist/checklist-ledger.ts';
-import { axeViolationsInBothThemes, collectPageErrors } from './page-checks.ts';
+import { axeViolationsInBothThemes, collectPageErrors, ruleFix } from './page-checks.ts';
 
 // A reviewer follows an item's link from a pull request. The first screen of /c/<id>/ must answer
 // the question (the rule, the fix), and the full explanation must be at most one click away.
@@ -12,8 +12,6 @@ const screens = [
   { name: 'desktop', width: 1280, height: 720 },
   { name: 'phone', width: 375, height: 667 },
 ] as const;
-
-const ruleFix = (page: Page) => page.locator('main .rule-fix');
 
 for (const entry of ledger) {
   const target = resolveLedgerId(ledger, groups, entry.id)!;

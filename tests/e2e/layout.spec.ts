@@ -1,13 +1,13 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { guidelineSchema } from '../../src/content/guideline-schema.ts';
 import { readGuidelineFrontmatter } from '../support/content-files.ts';
-import { layoutShifts, waitForPageToSettle } from './page-checks.ts';
+import { layoutShifts, ruleFix, waitForPageToSettle } from './page-checks.ts';
 import { guidelinePaths, sitemapPaths } from './site-pages.ts';
 
 // One load of each page per width checks everything that width is for: layout shift on both,
-// horizontal scroll on a phone, and a guideline page's links on a laptop (where the table of
-// contents shows, and the rule and fix must be on the first screen). Each check used to load the page on its own, and on a guideline page each load
-// boots the engine: three page loads instead of five per page, on a 2-core CI machine.
+// horizontal scroll on a phone, and on a laptop a guideline page's rule and fix on the first
+// screen and its links (the table of contents shows there). Each check used to load the page on
+// its own, and on a guideline page each load boots the engine.
 // Checklist links into the guidelines are walked from each item's /c/<id>/ page (item-links.spec.ts).
 
 /** Lighthouse's "good" threshold for cumulative layout shift. */
@@ -30,7 +30,7 @@ async function expectNoLayoutShift(page: Page) {
 
 /** The rule and the fix from the page's frontmatter, in a box right under the title. */
 async function expectRuleAndFixUnderTitle(page: Page, path: string) {
-  const box = page.locator('main .rule-fix');
+  const box = ruleFix(page);
   await expect(box.getByRole('definition')).toHaveText(ruleAndFix.get(path)!);
   await expect(box.getByRole('term')).toHaveText(['Rule', 'Fix']);
   await expect(box).toBeInViewport();

@@ -59,6 +59,9 @@ export async function axeViolationsInBothThemes(page: Page, include?: string): P
   return found;
 }
 
+/** The box under a page's title with the rule and the fix (a guideline's or a checklist item's). */
+export const ruleFix = (page: Page) => page.locator('main .rule-fix');
+
 /**
  * Resolves once the page has painted a frame and then gone idle: the scripts that ran on load
  * and whatever they started synchronously are done. Check for something that must *not* have
