@@ -76,6 +76,8 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 200));
 }
 
+// The full browser, not the headless shell the e2e tests prefer (scripts/chromium.ts): the bench
+// measures what readers live.
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 const args = [
   '--no-sandbox',

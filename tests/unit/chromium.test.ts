@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseChromium, ensureChromium, SYSTEM_CHROMIUM_PATHS } from '../../scripts/chromium.ts';
 
-const DEBIAN = SYSTEM_CHROMIUM_PATHS[0]!;
+const [DEBIAN_SHELL, DEBIAN] = SYSTEM_CHROMIUM_PATHS as [string, string];
 const PLAYWRIGHTS = '/home/dev/.cache/ms-playwright/chromium-1/chrome-linux64/chrome';
 
 /** A file system holding exactly `paths`. */
@@ -31,6 +31,21 @@ describe('chooseChromium', () => {
         from: 'system',
       });
     }
+  });
+
+  it("prefers Debian's headless shell to its full Chromium when both are installed", () => {
+    expect(
+      chooseChromium({
+        env: {},
+        exists: holding(DEBIAN, DEBIAN_SHELL, PLAYWRIGHTS),
+        playwrightPath: PLAYWRIGHTS,
+      }),
+    ).toEqual({ use: 'system', path: '/usr/bin/chromium-headless-shell', from: 'system' });
+    expect(chooseChromium({ env: {}, exists: holding(DEBIAN), playwrightPath: PLAYWRIGHTS })).toEqual({
+      use: 'system',
+      path: '/usr/bin/chromium',
+      from: 'system',
+    });
   });
 
   it("then Playwright's own when it is installed", () => {
@@ -99,7 +114,7 @@ describe('ensureChromium', () => {
       code: 0,
       installs: 1,
       log: [
-        `No Chromium found (CHROMIUM_PATH, ${DEBIAN}, or Playwright's own), so installing Playwright's: npx playwright install chromium`,
+        `No Chromium found (CHROMIUM_PATH, ${SYSTEM_CHROMIUM_PATHS.join(', ')}, or Playwright's own), so installing Playwright's: npx playwright install chromium`,
         `Installed; end-to-end tests use Playwright's Chromium at ${PLAYWRIGHTS}.`,
       ],
     });
