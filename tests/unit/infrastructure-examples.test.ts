@@ -204,7 +204,7 @@ describe('on PGlite', () => {
   const extra: PGlite[] = [];
   beforeAll(async () => {
     pglite = await seededPGlite('helpdesk', 'storefront');
-    const archive = await pglite.dumpDataDir('gzip');
+    const archive = await pglite.dumpDataDir('none');
     const extensions = contribExtensions(
       ['helpdesk', 'storefront'].flatMap((name) => datasetExtensions(readDatasetSql(name).schema)),
     );

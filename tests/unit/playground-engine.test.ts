@@ -36,7 +36,7 @@ const deps = (): EngineDependencies => nodeEngineDependencies({ library: archive
 beforeAll(async () => {
   const seeded = await seededPGlite('library');
   fromSql = await datasetFingerprint(seeded, 'library');
-  archive = await seeded.dumpDataDir('gzip');
+  archive = await seeded.dumpDataDir('none');
   await seeded.close();
 }, 120_000);
 

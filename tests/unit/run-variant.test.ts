@@ -314,7 +314,7 @@ describe('runVariant', () => {
   });
 
   it('opens real extra sessions: their session state stays where it was made, and is gone after the run', async () => {
-    const archive = await pglite.dumpDataDir('gzip');
+    const archive = await pglite.dumpDataDir('none');
     const extra = [
       await PGlite.create({ loadDataDir: archive }),
       await PGlite.create({ loadDataDir: archive }),
