@@ -7,7 +7,7 @@ import { loadVariant, readDatasetSql, seededPGlite } from '../support/node-engin
 import { pgAsPGlite, postgresBinDir, startPostgres, type RunningPostgres } from '../support/real-postgres.ts';
 
 // What the "Before sharding" page says its examples show, beyond the query counts and result
-// comparisons that example-pairs.test.ts checks for every example: which partitions each plan
+// comparisons that examples.test.ts checks for every example: which partitions each plan
 // reads, and what each shard holds after a failed cross-shard transfer. Run on PGlite (what the
 // browser runs) and, when one is installed, on a real PostgreSQL server, so that an upgrade of
 // either that changes the plans fails here.
