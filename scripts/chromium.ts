@@ -6,9 +6,10 @@
  * Where a system Chromium is looked for, after $CHROMIUM_PATH, in this order: Debian's headless
  * shell (package chromium-headless-shell, the same Chromium build without the full browser's UI
  * layers; what Playwright itself uses for headless runs), then Debian's full Chromium. Measured
- * on the 2-core CI machine, Chromium 156: the whole e2e suite 10.2 min with the shell against
- * 13.2 min with the full browser; page-load-heavy specs gain most (layout.spec 115 → 72 s,
- * item-links 128 → 60 s), engine-heavy ones less (the foreign-key playground's 141 → 114 s).
+ * on this 2-core machine, Chromium 156, traces still on: the whole e2e suite 13.2 min with the
+ * full browser (a clean-clone CI run) and 10.2 min with the shell (a local run); page-load-heavy
+ * specs gain most (layout.spec 115 → 72 s, item-links 128 → 60 s, both local), engine-heavy ones
+ * less (the foreign-key playground's 141 → 114 s).
  * `npm run bench` keeps the full browser: its figures are what readers live.
  */
 export const SYSTEM_CHROMIUM_PATHS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];

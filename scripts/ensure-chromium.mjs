@@ -1,7 +1,7 @@
 // Runs before `npm run test:e2e`: finds the Chromium the end-to-end tests will use
-// ($CHROMIUM_PATH, Debian's headless shell or full Chromium, or Playwright's own) and, only when there is none,
-// installs Playwright's with `npx playwright install chromium` and says so. So on a fresh machine
-// `npm install` and `npm test` are all it takes. The decision is scripts/chromium.ts.
+// ($CHROMIUM_PATH, Debian's headless shell or full Chromium, or Playwright's own) and, only when
+// there is none, installs Playwright's with `npx playwright install chromium` and says so. So on a
+// fresh machine `npm install` and `npm test` are all it takes. The decision is scripts/chromium.ts.
 // Run with --experimental-strip-types: it imports that TypeScript module.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

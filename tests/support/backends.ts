@@ -40,14 +40,14 @@ async function openPGlite(datasets: readonly string[]): Promise<OpenBackend> {
   const key = datasets.join(',');
   const extensions = extensionsOf(datasets);
   let pglite: PGlite;
-  const dump = seededDumps.get(key);
+  let dump = seededDumps.get(key);
   if (dump) {
     pglite = await PGlite.create({ loadDataDir: await dump, extensions });
   } else {
     pglite = await seededPGlite(...datasets);
-    const made = pglite.dumpDataDir('none');
-    seededDumps.set(key, made);
-    await made;
+    dump = pglite.dumpDataDir('none');
+    seededDumps.set(key, dump);
+    await dump;
   }
   // Extra sessions: separate instances booted from the same dump, made on first use and kept.
   const instances: PGlite[] = [];
@@ -55,7 +55,7 @@ async function openPGlite(datasets: readonly string[]): Promise<OpenBackend> {
     database: pglite,
     async sessions(_dataset, count) {
       while (instances.length < count) {
-        instances.push(await PGlite.create({ loadDataDir: await seededDumps.get(key)!, extensions }));
+        instances.push(await PGlite.create({ loadDataDir: await dump, extensions }));
       }
       return instances.slice(0, count);
     },
