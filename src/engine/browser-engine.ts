@@ -56,6 +56,24 @@ const timed = async <T>(steps: BootSteps, step: string, work: () => Promise<T>):
 let wasmModule: Promise<WebAssembly.Module> | undefined;
 let fsBundle: Promise<Blob> | undefined;
 
+/**
+ * Starts PGlite's own downloads (and the wasm compile) once per worker, at the start of the first
+ * boot: alongside the dataset archive's download rather than after it (they were one after the
+ * other, and the worker sat idle through both).
+ */
+function startPGliteDownloads(): void {
+  wasmModule ??= WebAssembly.compileStreaming(fetchOk(pgliteWasmUrl));
+  fsBundle ??= fetchOk(pgliteDataUrl).then((response) => response.blob());
+  // Not unhandled while the archive downloads; the boot awaits them and reports their failure.
+  wasmModule.catch(() => {});
+  fsBundle.catch(() => {});
+}
+
+// PGlite fetches initdb.wasm whenever it is not handed a module, to create a cluster where there is
+// none. A boot from an archive never creates one, so it gets an empty module instead of a 299 kB
+// download per worker; booting without an archive (seeding from SQL) still fetches the real one.
+const NO_INITDB = new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+
 // The engine's own downloads use the fetch the worker had before lockdown (src/engine/lockdown.ts).
 let engineFetch: typeof fetch = (...args) => fetch(...args);
 
@@ -72,8 +90,7 @@ export function createBrowserEngine(options: { fetch: typeof fetch }): Playgroun
   engineFetch = options.fetch;
   return new PlaygroundEngine({
     async createPGlite({ archive, extensions, steps }) {
-      wasmModule ??= WebAssembly.compileStreaming(fetchOk(pgliteWasmUrl));
-      fsBundle ??= fetchOk(pgliteDataUrl).then((response) => response.blob());
+      startPGliteDownloads();
       const [pgliteWasmModule, bundle] = await timed(steps, 'wasm', () =>
         Promise.all([wasmModule!, fsBundle!]),
       );
@@ -81,12 +98,13 @@ export function createBrowserEngine(options: { fetch: typeof fetch }): Playgroun
         PGlite.create({
           pgliteWasmModule,
           fsBundle: bundle,
-          ...(archive ? { loadDataDir: archive } : {}),
+          ...(archive ? { loadDataDir: archive, initdbWasmModule: NO_INITDB } : {}),
           extensions: contribExtensions(extensions),
         }),
       );
     },
     async datasetArchive(name, steps) {
+      startPGliteDownloads();
       const entry = manifest[name];
       if (!entry) return undefined;
       const downloaded = await timed(steps, 'download', async () =>

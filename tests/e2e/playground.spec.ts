@@ -382,10 +382,26 @@ test.describe('the foreign-key playground', () => {
       // @ts-expect-error: a browser without SharedWorker
       delete window.SharedWorker;
     });
+    // The engine's downloads, in the order the browser reports them (a dedicated worker's requests
+    // reach the page's events; a SharedWorker's do not, and it runs the same engine code).
+    const events: string[] = [];
+    const name = (url: string) => new URL(url).pathname.split('/').pop()!;
+    page.on('request', (request) => events.push(`request ${name(request.url())}`));
+    page.on('requestfinished', (request) => events.push(`finished ${name(request.url())}`));
     await page.goto(FK_PAGE);
     const playground = firstPlayground(page);
     await runAndWait(playground);
     expect(page.workers()).toHaveLength(1);
+    // PGlite's wasm and data start downloading with the dataset archive, not after it; initdb.wasm,
+    // which only creates a new cluster, is never fetched for a boot from an archive.
+    const at = (event: RegExp) => events.findIndex((e) => event.test(e));
+    const archiveDone = at(/^finished library\.[0-9a-f]+\.tar\.gz$/);
+    expect(archiveDone, events.join('\n')).toBeGreaterThan(-1);
+    expect(at(/^request pglite-[\w-]+\.wasm$/)).toBeGreaterThan(-1);
+    expect(at(/^request pglite-[\w-]+\.wasm$/)).toBeLessThan(archiveDone);
+    expect(at(/^request pglite-[\w-]+\.data$/)).toBeGreaterThan(-1);
+    expect(at(/^request pglite-[\w-]+\.data$/)).toBeLessThan(archiveDone);
+    expect(events.filter((e) => e.includes('initdb'))).toEqual([]);
     await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('101 SQL round trips');
     await expect(pane(playground, 'good')).toContainText('Same result as');
   });
