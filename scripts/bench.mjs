@@ -312,7 +312,11 @@ try {
   );
   const manifest = JSON.parse(readFileSync(new URL('src/generated/datasets.json', root), 'utf8'));
   for (const [name, entry] of Object.entries(manifest)) {
-    report(`dataset archive: ${name}`, `${kib(entry.bytes)} gzip, ${mib(entry.unpackedBytes)} unpacked`);
+    report(
+      `dataset archive: ${name}`,
+      `${kib(entry.bytes)} gzip, ${mib(entry.unpackedBytes)} unpacked`,
+      `shared_buffers ${entry.sharedBuffersMb} MB`,
+    );
   }
 
   // 4. Click to results, as readers live it; medians of ROUNDS.

@@ -11,7 +11,8 @@
 //   held the whole seed (32 of 44 MB unpacked);
 // - the cluster is shut down cleanly and reopened once before it is packed, so booting it needs
 //   no crash recovery and finds the relation cache init files ready;
-// - shared_buffers of 32 MB (PostgreSQL's 128 MB default costs start-up time in WebAssembly).
+// - shared_buffers sized to the dataset (src/engine/shared-buffers.ts): PostgreSQL zeroes all of
+//   its shared memory at start, which costs start-up time in WebAssembly.
 //
 // Run with --experimental-strip-types: it shares the seeding code with the engine.
 import { createHash } from 'node:crypto';
@@ -25,6 +26,7 @@ import { contribExtensions } from '../src/engine/contrib-extensions.ts';
 import { primaryKeySelect } from '../src/engine/database-pool.ts';
 import { datasetExtensions } from '../src/engine/dataset-extensions.ts';
 import { seedDataset } from '../src/engine/dataset-loader.ts';
+import { sharedBuffersMb } from '../src/engine/shared-buffers.ts';
 
 const root = new URL('../', import.meta.url);
 const datasetsDir = new URL('content/datasets/', root);
@@ -54,7 +56,16 @@ for (const entry of await readdir(datasetsDir, { withFileTypes: true })) {
       await db.exec(`ALTER DATABASE ${template} IS_TEMPLATE false`);
       await db.exec(`DROP DATABASE ${template}`);
     }
-    await db.exec(`ALTER SYSTEM SET shared_buffers = '32MB'`);
+    const {
+      rows: [{ bytes }],
+    } = await db.query(
+      `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint AS bytes
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
+      [name],
+    );
+    const sharedBuffers = sharedBuffersMb(Number(bytes));
+    await db.exec(`ALTER SYSTEM SET shared_buffers = '${sharedBuffers}MB'`);
     await db.exec('VACUUM');
     await db.query('SELECT pg_switch_wal()');
     await db.exec('CHECKPOINT');
@@ -78,12 +89,13 @@ for (const entry of await readdir(datasetsDir, { withFileTypes: true })) {
       archive: `datasets/${file}`,
       bytes: gzip.length,
       unpackedBytes: tar.length,
+      sharedBuffersMb: sharedBuffers,
       extensions: datasetExtensions(schema),
       warmUpSql,
     };
     const ms = Math.round(performance.now() - started);
     console.log(
-      `dataset ${name}: ${(gzip.length / 1024).toFixed(0)} KiB gzip (${(tar.length / 1024 / 1024).toFixed(1)} MB unpacked) in ${ms} ms`,
+      `dataset ${name}: ${(gzip.length / 1024).toFixed(0)} KiB gzip (${(tar.length / 1024 / 1024).toFixed(1)} MB unpacked, shared_buffers ${sharedBuffers} MB) in ${ms} ms`,
     );
   } finally {
     await rm(dataDir, { recursive: true, force: true });
