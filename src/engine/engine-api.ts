@@ -21,6 +21,15 @@ export interface EngineApi {
    * between a first Run's first results and its timed repetitions, so those are taken warm.
    */
   warmUp(args: { dataset: string }): Promise<{ queries: number; warm: boolean }>;
+  /**
+   * Queues warm-up runs of these runs for the engine's idle time and answers at once: the page
+   * asks for them when a playground comes within reach, so that a Run pressed later goes straight
+   * to its timed runs. Each is the unrecorded run a Run's own warm-up would make (see
+   * warmed-variants.ts), only earlier; edited code and load simulations are not queued. `only`
+   * drops whatever else was waiting: a page sends it when a Run starts, so that no other
+   * playground's warm-up holds the engine in the gaps between that Run's calls.
+   */
+  warmVariants(args: { runs: RunArgs[]; only?: boolean }): Promise<{ queued: number }>;
   /** For `npm run bench`: the recorder's and the sandbox's own cost. */
   measure(args: { dataset: string; queries: number }): Promise<EngineFigures>;
 }

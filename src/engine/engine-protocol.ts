@@ -37,6 +37,7 @@ const METHODS: ReadonlySet<string> = new Set<EngineMethod>([
   'run',
   'explain',
   'warmUp',
+  'warmVariants',
   'measure',
 ]);
 

@@ -30,6 +30,9 @@ export interface EngineDependencies extends DatabaseDependencies {
 /** The most log entries a report carries; the counts stay exact (a load run can make 10,000 calls). */
 const MAX_LOG_ENTRIES = 2_000;
 
+/** The most warm-up runs waiting for idle time: a few playgrounds' variants. */
+const MAX_WARM_AHEAD = 16;
+
 interface QueuedCall {
   run(): Promise<void>;
 }
@@ -45,6 +48,8 @@ export class PlaygroundEngine implements CallableEngine {
   readonly #warmUp: BackgroundWarmUp;
   readonly #warmed = new WarmedVariants();
   readonly #queue: QueuedCall[] = [];
+  /** Runs to warm up in idle time (warmVariants), before the background warm-up's own queries. */
+  readonly #ahead: RunArgs[] = [];
   #pumping = false;
 
   constructor(deps: EngineDependencies, options: { warmUp?: BackgroundWarmUp } = {}) {
@@ -85,6 +90,12 @@ export class PlaygroundEngine implements CallableEngine {
           await next.run();
           continue;
         }
+        const ahead = this.#ahead.shift();
+        if (ahead) {
+          await this.#warmAhead(ahead);
+          await this.#deps.nextMacrotask();
+          continue;
+        }
         if (!this.#warmUp.pending) return;
         await this.#warmUp.slice();
         // Let calls that arrived during the slice in before the next one.
@@ -105,6 +116,8 @@ export class PlaygroundEngine implements CallableEngine {
         return this.explain(args as ExplainArgs);
       case 'warmUp':
         return this.warmUp(args as EngineArgs<'warmUp'>);
+      case 'warmVariants':
+        return Promise.resolve(this.warmVariants(args as EngineArgs<'warmVariants'>));
       case 'measure':
         return this.measure(args as EngineArgs<'measure'>);
       default:
@@ -159,6 +172,38 @@ export class PlaygroundEngine implements CallableEngine {
     await this.#database(dataset);
     while (this.#warmUp.pending) await this.#warmUp.slice();
     return { queries: this.#warmUp.queries, warm: this.#warmUp.warm };
+  }
+
+  warmVariants({ runs, only = false }: { runs: RunArgs[]; only?: boolean }): { queued: number } {
+    if (only) this.#ahead.length = 0;
+    let queued = 0;
+    for (const { repetitions: _timing, ...run } of runs) {
+      // Edited code runs in a worker of its own; a load simulation never warms up.
+      if (run.source !== undefined || run.load || this.#warmed.has(run)) continue;
+      if (this.#ahead.length >= MAX_WARM_AHEAD) break;
+      if (this.#ahead.some((waiting) => JSON.stringify(waiting) === JSON.stringify(run))) continue;
+      this.#ahead.push(run);
+      queued += 1;
+    }
+    return { queued };
+  }
+
+  /**
+   * One warm-up run ahead of a Run, remembered as a Run's own warm-up is. It gets no extra
+   * sessions (booting more PostgreSQL servers for a Run that may never come costs a second and
+   * 128 MiB each): a variant that asks for them fails here, is not remembered, and its Run warms
+   * it up itself, as it does after any failure.
+   */
+  async #warmAhead(args: RunArgs): Promise<void> {
+    if (this.#warmed.has(args)) return;
+    try {
+      const { pglite } = await this.#database(args.dataset);
+      const { sessions: _none, ...options } = await this.#runOptions(args);
+      const run = await runVariant(pglite, options);
+      if (run.outcome.ok) this.#warmed.remember(args);
+    } catch {
+      // A Run of the same variant meets the same error and reports it.
+    }
   }
 
   async measure(args: { dataset: string; queries: number }): Promise<EngineFigures> {

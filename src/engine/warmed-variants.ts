@@ -21,6 +21,11 @@ export class WarmedVariants {
     return { ...requested, warmUp: false };
   }
 
+  /** Whether this run has finished on this engine before. */
+  has(args: RunArgs): boolean {
+    return this.#keys.has(keyOf(args));
+  }
+
   /** Records a run that finished without an error: its code paths are warm now. */
   remember(args: RunArgs): void {
     if (this.#keys.size >= MAX_REMEMBERED) this.#keys.clear();

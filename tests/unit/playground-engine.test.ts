@@ -132,6 +132,85 @@ describe('PlaygroundEngine', () => {
     expect((await runs({ variant: 'bad' }, countingEngine())).runs).toBe(2);
   });
 
+  it('warms runs up ahead, in idle time, so a later Run of the same run goes straight to its timed run', async () => {
+    const invocations: string[] = [];
+    const base = deps();
+    const engine = new PlaygroundEngine({
+      ...base,
+      variantModule: async (example, variant) => {
+        const module = await base.variantModule(example, variant);
+        return async (context) => {
+          invocations.push(`${variant} n=${context.n}`);
+          return module(context);
+        };
+      },
+    });
+    const firstPass = { min: 1, max: 1, budgetMs: 0 };
+    const edited = await variantToJavaScript(`export default async () => 1;`);
+    const { queued } = await call(engine, 'warmVariants', {
+      runs: [
+        runArgs({ variant: 'bad' }),
+        runArgs({ variant: 'good' }),
+        runArgs({ variant: 'bad' }), // already waiting
+        runArgs({ variant: 'good', source: edited }), // edited code: its own worker
+        runArgs({
+          variant: 'good',
+          load: { workers: 1, arrivalsPerSecond: 1, requestTimeoutMs: 1, routes: [] },
+        }),
+      ],
+    });
+    expect(queued).toBe(2);
+    // The call answers before the warm-up runs; they happen when the engine is idle.
+    for (let i = 0; i < 2_000 && invocations.length < 2; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(invocations).toEqual(['bad n=5', 'good n=5']);
+    // The same runs now skip their warm-up: one timed run each.
+    await call(engine, 'run', runArgs({ variant: 'bad', repetitions: firstPass }));
+    await call(engine, 'run', runArgs({ variant: 'good', repetitions: firstPass }));
+    expect(invocations).toEqual(['bad n=5', 'good n=5', 'bad n=5', 'good n=5']);
+    // Warmed runs are not queued again; another size is, and its Run skips the warm-up too.
+    expect(await call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad' })] })).toEqual({
+      queued: 0,
+    });
+    expect(await call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad', n: 7 })] })).toEqual({
+      queued: 1,
+    });
+    await call(engine, 'run', runArgs({ variant: 'bad', n: 7, repetitions: firstPass }));
+    expect(invocations.slice(4)).toEqual(['bad n=7', 'bad n=7']);
+    // `only` drops what was waiting (calls are taken before any warm-up ahead starts, so all three
+    // are answered first): n=8 was dropped, so asking for it again queues it anew.
+    const settled = invocations.length;
+    const [, , again] = await Promise.all([
+      call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad', n: 8 })] }),
+      call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad', n: 9 })], only: true }),
+      call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad', n: 8 })] }),
+    ]);
+    expect(again).toEqual({ queued: 1 });
+    for (let i = 0; i < 2_000 && invocations.length < settled + 2; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(invocations.slice(settled)).toEqual(['bad n=9', 'bad n=8']);
+  });
+
+  it('a warm-up ahead that fails, or asks for extra sessions, is not remembered: the Run warms up itself', async () => {
+    let invocations = 0;
+    const engine = new PlaygroundEngine({
+      ...deps(),
+      variantModule:
+        async () =>
+        async ({ sessions, db }) => {
+          invocations += 1;
+          // Sessions are opened for a Run, not for a warm-up ahead of one.
+          await sessions.open(1);
+          return db.selectFrom('tags').select('id').execute();
+        },
+    });
+    expect(await call(engine, 'warmVariants', { runs: [runArgs()] })).toEqual({ queued: 1 });
+    for (let i = 0; i < 2_000 && invocations < 1; i++) await new Promise((r) => setTimeout(r, 5));
+    const report = await call(engine, 'run', runArgs({ repetitions: { min: 1, max: 1, budgetMs: 0 } }));
+    expect(report.result.ok).toBe(true);
+    // The failed warm-up ahead, then the Run's own warm-up and its timed run.
+    expect(invocations).toBe(3);
+  });
+
   it('stops repeating once the budget is spent, but never below the minimum', async () => {
     const engine = new PlaygroundEngine(deps());
     const report = await call(engine, 'run', runArgs({ repetitions: { min: 2, max: 50, budgetMs: 0 } }));
