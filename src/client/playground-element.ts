@@ -2,8 +2,9 @@ import { toVariantError } from '../analysis/variant-error.ts';
 import type { RepetitionPolicy, RunArgs } from '../engine/engine-api.ts';
 import type { GrowthSeries } from '../playground/growth-chart.ts';
 import type { PaneInput, PaneOutcome } from '../playground/pane-view.ts';
+import { runArgsFor, runsToWarmAhead } from '../playground/run-args.ts';
 import { runControl, type RunKind, type RunSettings, type RunState } from '../playground/run-control.ts';
-import { applyKnobs, valueAtPath } from '../simulation/apply-knobs.ts';
+import { valueAtPath } from '../simulation/apply-knobs.ts';
 import { recordBootTimings } from './boot-timings.ts';
 import { h } from './dom.ts';
 import { EngineError, EngineStoppedError, EngineTimeoutError } from './engine-client.ts';
@@ -18,6 +19,9 @@ type Results = typeof import('./playground-results.ts');
 let results: Promise<Results> | undefined;
 /** The result rendering, loaded once per page when the first playground nears the viewport. */
 const loadResults = () => (results ??= import('./playground-results.ts'));
+
+/** Runs in progress on this page, any playground: while there is one, nothing is warmed up ahead. */
+let runsInProgress = 0;
 
 /** How long the engine may work on one variant's run before it is stopped. */
 const TIME_LIMIT_MS = 10_000;
@@ -74,7 +78,9 @@ export class PlaygroundElement extends HTMLElement {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.#observer?.disconnect();
         void loadResults().catch(() => {});
-        void this.#prepare('shipped').catch(() => {});
+        void this.#prepare('shipped')
+          .then(() => this.#warmAhead())
+          .catch(() => {});
       },
       { rootMargin: BOOT_ROOT_MARGIN },
     );
@@ -191,11 +197,24 @@ export class PlaygroundElement extends HTMLElement {
     this.#engine = this.#config.variants.some((variant) => this.#editors.editedCode(variant.id) !== undefined)
       ? 'edited'
       : 'shipped';
+    // While this run lasts, nothing else is warmed up ahead in the shared engine: another
+    // playground's warm-up would hold it for a whole variant run in a gap between this run's calls.
+    // A comparison on the shared engine queues its own variants instead, the work its next calls
+    // start with anyway (edited code runs in a worker of its own: nothing is queued).
+    void pageEngineClient('shipped')
+      .call(
+        'warmVariants',
+        { runs: kind === 'compare' ? this.#shippedRuns(settings) : [], only: true },
+        { limitMs: PREPARE_LIMIT_MS },
+      )
+      .catch(() => {});
+    runsInProgress += 1;
     try {
       const view = await loadResults();
       if (kind === 'compare') await this.#compare(settings, view);
       else await this.#everySize(settings, view);
     } finally {
+      runsInProgress -= 1;
       await this.#dispatch(runControl.finish(this.#state, this.#readSettings()));
     }
   }
@@ -318,24 +337,12 @@ export class PlaygroundElement extends HTMLElement {
   }
 
   async #runArgs(variantId: string, settings: RunSettings, source?: string): Promise<RunArgs> {
-    const config = this.#config;
     const edited = this.#editors.editedCode(variantId);
     const code = source ?? edited;
     const javascript = code !== undefined ? await variantToJavaScript(code) : undefined;
     if (javascript !== undefined) this.#sources.set(variantId, javascript);
     else this.#sources.delete(variantId);
-    return {
-      dataset: config.dataset,
-      example: config.example,
-      variant: variantId,
-      n: settings.n,
-      autocommit: config.autocommit,
-      ...(config.services
-        ? { services: applyKnobs(config.services, { ...settings.knobs, seed: settings.seed }) }
-        : {}),
-      ...(config.load ? { load: config.load } : {}),
-      ...(javascript !== undefined ? { source: javascript } : {}),
-    };
+    return runArgsFor(this.#config, variantId, settings, javascript);
   }
 
   #paneInput(variantId: string, settings: RunSettings): PaneInput {
@@ -404,6 +411,24 @@ export class PlaygroundElement extends HTMLElement {
     // `cold`: this call booted the dataset; `warm`: an engine (maybe from an earlier page) had it.
     if (!this.dataset.engineBoot) this.dataset.engineBoot = report.bootMs > 0 ? 'cold' : 'warm';
     this.dataset.engine = 'ready';
+  }
+
+  /**
+   * Asks the shared engine to warm this playground's variants up at the current settings while the
+   * reader reads (EngineApi.warmVariants), so that Run goes straight to the timed runs. Not when a
+   * variant is edited (that comparison runs in a worker of its own) or for a load simulation.
+   */
+  async #warmAhead(): Promise<void> {
+    if (runsInProgress > 0) return;
+    await pageEngineClient('shipped').call(
+      'warmVariants',
+      { runs: this.#shippedRuns(this.#readSettings()) },
+      { limitMs: PREPARE_LIMIT_MS },
+    );
+  }
+
+  #shippedRuns(settings: RunSettings): RunArgs[] {
+    return runsToWarmAhead(this.#config, settings, (id) => this.#editors.editedCode(id) !== undefined);
   }
 
   /** Whether the seed and every knob are as the example declares them (the claims hold there). */

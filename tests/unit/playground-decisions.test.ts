@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEntry } from '../../src/analysis/log-entry.ts';
-import type { RunReport } from '../../src/engine/engine-api.ts';
+import type { RunArgs, RunReport } from '../../src/engine/engine-api.ts';
 import type { RecordedQuery } from '../../src/engine/recorded-query.ts';
 import { compareVariants } from '../../src/playground/compare-variants.ts';
 import { detectHints, HINT_TARGETS } from '../../src/playground/detect-hints.ts';
@@ -12,7 +12,11 @@ import { mergeReports } from '../../src/playground/merge-reports.ts';
 import { modeledTotalMs } from '../../src/playground/modeled-total.ts';
 import { announcement, paneView } from '../../src/playground/pane-view.ts';
 import { isExplainable, planTree } from '../../src/playground/plan-tree.ts';
+import { runArgsFor, runsToWarmAhead } from '../../src/playground/run-args.ts';
 import { runControl, type RunSettings } from '../../src/playground/run-control.ts';
+import type { PlaygroundConfig } from '../../src/client/playground-config.ts';
+import { WarmedVariants } from '../../src/engine/warmed-variants.ts';
+import type { ServicesConfig } from '../../src/simulation/services-config.ts';
 import { spreadOf, withinNoise } from '../../src/playground/run-spread.ts';
 import type { VariantClaims } from '../../src/playground/variant-claims.ts';
 
@@ -534,5 +538,72 @@ describe('load timeline', () => {
     expect(rows.map((r) => r.arrived)).toEqual([1, 1, 0, 0]);
     expect(rows.map((r) => r.busyWorkers)).toEqual([1, 1, 1, 1]);
     expect(rows.map((r) => r.ok + r.timedOut)).toEqual([0, 0, 1, 1]);
+  });
+});
+
+describe('run arguments and warming up ahead', () => {
+  const config: PlaygroundConfig = {
+    example: 'books-with-authors',
+    title: 'Books',
+    dataset: 'library',
+    autocommit: false,
+    n: { default: 100, choices: [10, 100], label: 'books' },
+    variants: [
+      { id: 'bad', label: 'Per book', queries: 'n + 1', result: 'same' },
+      { id: 'good', label: 'One join', queries: '1', result: 'same' },
+    ],
+    knobs: [],
+  };
+  const settings: RunSettings = { n: 100, roundTripMs: 0, seed: 1, knobs: {} };
+  const nothingEdited = () => false;
+  const firstPass = { min: 1, max: 1, budgetMs: 0 };
+  // Whether the engine would make a warm-up run before this run's timed one.
+  const warmsUp = (warmed: WarmedVariants, run: RunArgs) => warmed.policyFor(run, firstPass).warmUp !== false;
+
+  it('a warm-up ahead is recognized by the Run that follows it at the same settings', () => {
+    const ahead = runsToWarmAhead(config, settings, nothingEdited);
+    expect(ahead.map((run) => run.variant)).toEqual(['bad', 'good']);
+    const warmed = new WarmedVariants();
+    for (const run of ahead) warmed.remember(run);
+    for (const variant of config.variants) {
+      // What the Run sends: the same builder, plus its timing.
+      const run = { ...runArgsFor(config, variant.id, settings), repetitions: firstPass };
+      expect(warmsUp(warmed, run)).toBe(false);
+    }
+    // The round trip only models a network; any other setting makes it another run.
+    const otherRoundTrip = {
+      ...runArgsFor(config, 'bad', { ...settings, roundTripMs: 5 }),
+      repetitions: firstPass,
+    };
+    expect(warmsUp(warmed, otherRoundTrip)).toBe(false);
+    const otherSize = { ...runArgsFor(config, 'bad', { ...settings, n: 10 }), repetitions: firstPass };
+    expect(warmsUp(warmed, otherSize)).toBe(true);
+  });
+
+  it('the seed and knobs of simulated services are part of the run', () => {
+    const services = {
+      seed: 7,
+      upstreams: { payments: { timeoutMs: 1000 } },
+      cache: { latency: { kind: 'fixed', ms: 1 } },
+      jobs: { enqueueLatency: { kind: 'fixed', ms: 1 }, pickupMs: 10 },
+    } as unknown as ServicesConfig;
+    const withServices = { ...config, services };
+    const [ahead] = runsToWarmAhead(withServices, { ...settings, seed: 7 }, nothingEdited);
+    expect(ahead!.services?.seed).toBe(7);
+    const warmed = new WarmedVariants();
+    warmed.remember(ahead!);
+    const otherSeed = {
+      ...runArgsFor(withServices, 'bad', { ...settings, seed: 8 }),
+      repetitions: firstPass,
+    };
+    expect(warmsUp(warmed, otherSeed)).toBe(true);
+  });
+
+  it('nothing is warmed up ahead for an edited comparison or a load simulation', () => {
+    expect(runsToWarmAhead(config, settings, (id) => id === 'good')).toEqual([]);
+    const load = { workers: 2, arrivalsPerSecond: 10, requestTimeoutMs: 1000, routes: [] };
+    expect(runsToWarmAhead({ ...config, load }, settings, nothingEdited)).toEqual([]);
+    // Edited code goes into the run's arguments as its source.
+    expect(runArgsFor(config, 'bad', settings, 'export default 1').source).toBe('export default 1');
   });
 });
