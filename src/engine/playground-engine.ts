@@ -177,11 +177,11 @@ export class PlaygroundEngine implements CallableEngine {
   warmVariants({ runs, only = false }: { runs: RunArgs[]; only?: boolean }): { queued: number } {
     if (only) this.#ahead.length = 0;
     let queued = 0;
-    for (const { repetitions: _timing, ...run } of runs) {
+    for (const run of runs) {
       // Edited code runs in a worker of its own; a load simulation never warms up.
       if (run.source !== undefined || run.load || this.#warmed.has(run)) continue;
       if (this.#ahead.length >= MAX_WARM_AHEAD) break;
-      if (this.#ahead.some((waiting) => JSON.stringify(waiting) === JSON.stringify(run))) continue;
+      if (this.#ahead.some((waiting) => WarmedVariants.key(waiting) === WarmedVariants.key(run))) continue;
       this.#ahead.push(run);
       queued += 1;
     }

@@ -17,19 +17,24 @@ export class WarmedVariants {
 
   /** The policy to run with: the requested one, without its warm-up if this run is known. */
   policyFor(args: RunArgs, requested: RepetitionPolicy): RepetitionPolicy {
-    if (requested.warmUp === false || !this.#keys.has(keyOf(args))) return requested;
+    if (requested.warmUp === false || !this.#keys.has(runKey(args))) return requested;
     return { ...requested, warmUp: false };
+  }
+
+  /** What identifies a run: all of its arguments but the timing. */
+  static key(args: RunArgs): string {
+    return runKey(args);
   }
 
   /** Whether this run has finished on this engine before. */
   has(args: RunArgs): boolean {
-    return this.#keys.has(keyOf(args));
+    return this.#keys.has(runKey(args));
   }
 
   /** Records a run that finished without an error: its code paths are warm now. */
   remember(args: RunArgs): void {
     if (this.#keys.size >= MAX_REMEMBERED) this.#keys.clear();
-    this.#keys.add(keyOf(args));
+    this.#keys.add(runKey(args));
   }
 }
 
@@ -37,6 +42,6 @@ export class WarmedVariants {
  * Everything that shapes what a run executes, which is all of its arguments but the timing. The
  * page builds them in the same order every time; a different order only costs a warm-up.
  */
-function keyOf({ repetitions: _timing, ...run }: RunArgs): string {
+function runKey({ repetitions: _timing, ...run }: RunArgs): string {
   return JSON.stringify(run);
 }
