@@ -190,9 +190,9 @@ export class PlaygroundEngine implements CallableEngine {
 
   /**
    * One warm-up run ahead of a Run, remembered as a Run's own warm-up is. It gets no extra
-   * sessions (booting more PostgreSQL servers for a Run that may never come costs a second and
-   * 128 MiB each): a variant that asks for them fails here, is not remembered, and its Run warms
-   * it up itself, as it does after any failure.
+   * sessions (booting more PostgreSQL servers for a Run that may never come costs about half a
+   * second and 128 MiB each): a variant that asks for them fails here, is not remembered, and its
+   * Run warms it up itself, as it does after any failure.
    */
   async #warmAhead(args: RunArgs): Promise<void> {
     if (this.#warmed.has(args)) return;
