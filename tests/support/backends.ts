@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { contribExtensions } from '../../src/engine/contrib-extensions.ts';
-import { datasetExtensions } from '../../src/engine/dataset-extensions.ts';
 import { variantToJavaScript } from '../../src/client/transpile-variant.ts';
 import { editedModuleDependencies } from './edited-module-node.ts';
 import { loadEditedModule } from '../../src/engine/edited-module.ts';
@@ -11,7 +9,7 @@ import type { VariantFunction } from '../../src/engine/example-context.ts';
 import type { QueryablePGlite } from '../../src/engine/recording-pglite.ts';
 import type { ExampleDefinition } from '../../src/content/example-schema.ts';
 import { projectRoot } from './content-files.ts';
-import { loadVariant, readDatasetSql, seededPGlite } from './node-engine.ts';
+import { datasetsContribExtensions, loadVariant, readDatasetSql, seededPGlite } from './node-engine.ts';
 import { pgAsPGlite, postgresBinDir, startPostgres } from './real-postgres.ts';
 
 export type TestDatabase = ScriptablePGlite & QueryablePGlite;
@@ -22,9 +20,6 @@ export interface OpenBackend {
   sessions(dataset: string, count: number): Promise<QueryablePGlite[]>;
   close(): Promise<void>;
 }
-
-const extensionsOf = (datasets: readonly string[]) =>
-  contribExtensions(datasets.flatMap((name) => datasetExtensions(readDatasetSql(name).schema)));
 
 /**
  * The seeded data directory of a set of datasets as an uncompressed tar, dumped once per test
@@ -38,7 +33,7 @@ const seededDumps = new Map<string, Promise<Blob>>();
 /** PGlite with these datasets: seeded from SQL the first time in a file, then from that dump. */
 async function openPGlite(datasets: readonly string[]): Promise<OpenBackend> {
   const key = datasets.join(',');
-  const extensions = extensionsOf(datasets);
+  const extensions = datasetsContribExtensions(datasets);
   let pglite: PGlite;
   let dump = seededDumps.get(key);
   if (dump) {

@@ -20,10 +20,14 @@ export function readDatasetSql(name: string): DatasetSql {
   return { schema: read('schema.sql'), seed: read('seed.sql') };
 }
 
+/** The PGlite extensions that the named datasets' schemas create, to boot them or a dump of them. */
+export function datasetsContribExtensions(datasets: readonly string[]) {
+  return contribExtensions(datasets.flatMap((name) => datasetExtensions(readDatasetSql(name).schema)));
+}
+
 /** A fresh PGlite holding the named datasets, seeded from their SQL, with the extensions they create. */
 export async function seededPGlite(...datasets: string[]): Promise<PGlite> {
-  const extensions = datasets.flatMap((name) => datasetExtensions(readDatasetSql(name).schema));
-  const pglite = await PGlite.create({ extensions: contribExtensions(extensions) });
+  const pglite = await PGlite.create({ extensions: datasetsContribExtensions(datasets) });
   for (const name of datasets) await seedDataset(pglite, name, readDatasetSql(name));
   return pglite;
 }

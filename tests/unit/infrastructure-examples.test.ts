@@ -1,12 +1,16 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSqlEntry } from '../../src/analysis/log-entry.ts';
-import { contribExtensions } from '../../src/engine/contrib-extensions.ts';
 import { seedDataset } from '../../src/engine/dataset-loader.ts';
 import { datasetExtensions } from '../../src/engine/dataset-extensions.ts';
 import type { QueryablePGlite } from '../../src/engine/recording-pglite.ts';
 import { runVariant } from '../../src/engine/run-variant.ts';
-import { loadVariant, readDatasetSql, seededPGlite } from '../support/node-engine.ts';
+import {
+  datasetsContribExtensions,
+  loadVariant,
+  readDatasetSql,
+  seededPGlite,
+} from '../support/node-engine.ts';
 import { pgAsPGlite, postgresBinDir, startPostgres, type RunningPostgres } from '../support/real-postgres.ts';
 
 // What the connection-pooling and measure-first pages say their examples show, beyond the counts
@@ -205,9 +209,7 @@ describe('on PGlite', () => {
   beforeAll(async () => {
     pglite = await seededPGlite('helpdesk', 'storefront');
     const archive = await pglite.dumpDataDir('none');
-    const extensions = contribExtensions(
-      ['helpdesk', 'storefront'].flatMap((name) => datasetExtensions(readDatasetSql(name).schema)),
-    );
+    const extensions = datasetsContribExtensions(['helpdesk', 'storefront']);
     for (let i = 0; i < 2; i++) extra.push(await PGlite.create({ loadDataDir: archive, extensions }));
   }, 180_000);
   afterAll(async () => {
