@@ -33,6 +33,21 @@ let archive: Blob;
 let fromSql: string;
 const deps = (): EngineDependencies => nodeEngineDependencies({ library: archive });
 
+/** An engine whose variants tell `record` each time they run (warm-up and timed runs alike). */
+const countingEngine = (record: (variant: string, n: number) => void) => {
+  const base = deps();
+  return new PlaygroundEngine({
+    ...base,
+    variantModule: async (example, variant) => {
+      const module = await base.variantModule(example, variant);
+      return async (context) => {
+        record(variant, context.n);
+        return module(context);
+      };
+    },
+  });
+};
+
 beforeAll(async () => {
   const seeded = await seededPGlite('library');
   fromSql = await datasetFingerprint(seeded, 'library');
@@ -59,17 +74,7 @@ describe('PlaygroundEngine', () => {
     const first = hooks();
     const second = hooks();
     const invocations: number[] = [];
-    const base = deps();
-    const counting = new PlaygroundEngine({
-      ...base,
-      variantModule: async (example, variant) => {
-        const module = await base.variantModule(example, variant);
-        return async (context) => {
-          invocations.push(context.n);
-          return module(context);
-        };
-      },
-    });
+    const counting = countingEngine((_variant, n) => invocations.push(n));
     const [bad, good] = await Promise.all([
       counting.call('run', runArgs({ variant: 'bad' }), first.hooks),
       counting.call('run', runArgs({ variant: 'good' }), second.hooks),
@@ -90,19 +95,8 @@ describe('PlaygroundEngine', () => {
 
   it('warms a run up once per engine: the same run again skips it; another size, code, setting or a failure does not count', async () => {
     const invocations: string[] = [];
-    const base = deps();
-    const countingEngine = () =>
-      new PlaygroundEngine({
-        ...base,
-        variantModule: async (example, variant) => {
-          const module = await base.variantModule(example, variant);
-          return async (context) => {
-            invocations.push(`${variant} n=${context.n}`);
-            return module(context);
-          };
-        },
-      });
-    const engine = countingEngine();
+    const record = (variant: string, n: number) => invocations.push(`${variant} n=${n}`);
+    const engine = countingEngine(record);
     const firstPass = { min: 1, max: 1, budgetMs: 0 };
     const runs = async (extra: Partial<RunArgs>, on = engine) => {
       const before = invocations.length;
@@ -129,22 +123,12 @@ describe('PlaygroundEngine', () => {
       expect(failed.repetitions).toHaveLength(0);
     }
     // A new engine (a new worker after Stop) remembers nothing.
-    expect((await runs({ variant: 'bad' }, countingEngine())).runs).toBe(2);
+    expect((await runs({ variant: 'bad' }, countingEngine(record))).runs).toBe(2);
   });
 
   it('warms runs up ahead, in idle time, so a later Run of the same run goes straight to its timed run', async () => {
     const invocations: string[] = [];
-    const base = deps();
-    const engine = new PlaygroundEngine({
-      ...base,
-      variantModule: async (example, variant) => {
-        const module = await base.variantModule(example, variant);
-        return async (context) => {
-          invocations.push(`${variant} n=${context.n}`);
-          return module(context);
-        };
-      },
-    });
+    const engine = countingEngine((variant, n) => invocations.push(`${variant} n=${n}`));
     const firstPass = { min: 1, max: 1, budgetMs: 0 };
     const edited = await variantToJavaScript(`export default async () => 1;`);
     const { queued } = await call(engine, 'warmVariants', {
