@@ -326,6 +326,19 @@ try {
   const joinFirst = [];
   const joinFifth = [];
   let longestTask = 0;
+  /** A fresh profile loads the page, scrolls to the playground, reads for `ms`, then clicks Run. */
+  const clickAfterReading = async (ms, scenario) => {
+    const profile = await freshProfile();
+    const page = await profile.context.newPage();
+    await page.goto(base + FK_PAGE, { waitUntil: 'load' });
+    const playground = page.locator('rt-playground').first();
+    await playground.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(ms);
+    const timed = await runAndTime(page, playground);
+    scenarios[scenario].push(timed.first);
+    firstToEnd[scenario].push(timed.end);
+    await profile.close();
+  };
   for (let round = 0; round < ROUNDS; round++) {
     // Immediate click: load, scroll to the playground, click at once.
     {
@@ -363,32 +376,10 @@ try {
       await profile.close();
     }
     // Reader click: load, scroll, read for half a second after the playground is in view, click.
-    {
-      const profile = await freshProfile();
-      const page = await profile.context.newPage();
-      await page.goto(base + FK_PAGE, { waitUntil: 'load' });
-      const playground = page.locator('rt-playground').first();
-      await playground.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(500);
-      const timed = await runAndTime(page, playground);
-      scenarios.reader.push(timed.first);
-      firstToEnd.reader.push(timed.end);
-      await profile.close();
-    }
+    await clickAfterReading(500, 'reader');
     // A reader who reads the example for 4 s first: the engine has booted and warmed this
     // playground's variants up ahead (EngineApi.warmVariants), so Run makes only the timed runs.
-    {
-      const profile = await freshProfile();
-      const page = await profile.context.newPage();
-      await page.goto(base + FK_PAGE, { waitUntil: 'load' });
-      const playground = page.locator('rt-playground').first();
-      await playground.scrollIntoViewIfNeeded();
-      await page.waitForTimeout(4000);
-      const timed = await runAndTime(page, playground);
-      scenarios.reading.push(timed.first);
-      firstToEnd.reading.push(timed.end);
-      await profile.close();
-    }
+    await clickAfterReading(4000, 'reading');
   }
   report('immediate click → first results (fresh profile)', spread(scenarios.immediate), 'goal ≤ 800 ms');
   report('  → all repetitions timed', ms(median(firstToEnd.immediate)));
