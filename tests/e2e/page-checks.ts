@@ -76,6 +76,25 @@ export async function untilMainThreadIdle(page: Page): Promise<void> {
   );
 }
 
+/**
+ * The fonts the visible text under `root` is set in, as family | size | weight | style: what
+ * Chromium's font cache keys a font on. Chromium on Linux asks the browser process (fontconfig)
+ * about each one the renderer has not used yet, during layout.
+ */
+export async function fontsInUse(page: Page, root = 'body'): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const fonts = new Set<string>();
+    const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!node.textContent?.trim() || !element || element.getClientRects().length === 0) continue;
+      const style = getComputedStyle(element);
+      fonts.add([style.fontFamily, style.fontSize, style.fontWeight, style.fontStyle].join(' | '));
+    }
+    return [...fonts];
+  }, root);
+}
+
 /** One layout shift the page reported, for a readable failure message. */
 export interface LayoutShift {
   readonly value: number;
