@@ -631,15 +631,11 @@ describe('the downloads a page starts with the engine', () => {
       ...engineFiles,
       archive,
     ]);
-    expect(engineDownloads({ dataset: 'library', archive, engineFiles, booted: ['shop'] })).toEqual([
-      archive,
-    ]);
+    expect(engineDownloads({ dataset: 'library', archive, engineFiles, booted: ['shop'] })).toEqual([archive]);
   });
 
   it("starts nothing when the tab's engine has the dataset, or when the build made no archive", () => {
-    expect(
-      engineDownloads({ dataset: 'library', archive, engineFiles, booted: ['shop', 'library'] }),
-    ).toEqual([]);
+    expect(engineDownloads({ dataset: 'library', archive, engineFiles, booted: ['shop', 'library'] })).toEqual([]);
     expect(engineDownloads({ dataset: 'library', engineFiles, booted: [] })).toEqual([]);
   });
 });
