@@ -83,14 +83,7 @@ export default defineConfig({
     },
     // The playground worker splits variant modules into chunks, which needs ES module workers.
     // Worker bundles get their own plugins: the TypeScript worker needs the library-file filter.
-    // Its assets are named as the page's are (`[name].[hash]`, not Vite's `[name]-[hash]`), so that
-    // PGlite's files the page imports to start their download (src/client/engine-downloads.ts)
-    // are the very files, and URLs, the worker fetches.
-    worker: {
-      format: 'es',
-      plugins: () => [editorTypeScript(new URL('./', import.meta.url))],
-      rollupOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } },
-    },
+    worker: { format: 'es', plugins: () => [editorTypeScript(new URL('./', import.meta.url))] },
     // PGlite's extension bundles stay files: Vite would inline one under 4 kB (auto_explain, 2.7 kB)
     // as a data: URL, which the worker's CSP (connect-src 'self') and its lockdown refuse to fetch.
     build: { assetsInlineLimit: (file) => (file.endsWith('.tar.gz') ? false : undefined) },

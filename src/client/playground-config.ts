@@ -6,8 +6,6 @@ export interface PlaygroundConfig {
   example: string;
   title: string;
   dataset: string;
-  /** The dataset's archive URL, when the build made one (src/engine/dataset-manifest.ts). */
-  archive?: string;
   autocommit: boolean;
   n: { default: number; choices: number[]; label: string };
   variants: {

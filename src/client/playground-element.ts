@@ -8,8 +8,7 @@ import { valueAtPath } from '../simulation/apply-knobs.ts';
 import { recordBootTimings } from './boot-timings.ts';
 import { h } from './dom.ts';
 import { EngineError, EngineStoppedError, EngineTimeoutError } from './engine-client.ts';
-import { rememberBooted, startEngineDownloads } from './engine-downloads.ts';
-import { canShareEngine, pageEngineClient, type EngineKind } from './page-engine.ts';
+import { pageEngineClient, type EngineKind } from './page-engine.ts';
 import { BOOT_ROOT_MARGIN } from './playground-boot.ts';
 import type { PlaygroundConfig } from './playground-config.ts';
 import { variantToJavaScript } from './transpile-variant.ts';
@@ -79,7 +78,6 @@ export class PlaygroundElement extends HTMLElement {
         if (!entries.some((entry) => entry.isIntersecting)) return;
         this.#observer?.disconnect();
         void loadResults().catch(() => {});
-        startEngineDownloads(this.#config.dataset, this.#config.archive, canShareEngine());
         void this.#prepare('shipped')
           .then(() => this.#warmAhead())
           .catch(() => {});
@@ -406,7 +404,6 @@ export class PlaygroundElement extends HTMLElement {
       { limitMs: PREPARE_LIMIT_MS },
     );
     if (report.bootMs > 0) recordBootTimings(report, calledAt, performance.now());
-    if (kind === 'shipped' && canShareEngine()) rememberBooted(this.#config.dataset);
     // `cold`: this call booted the dataset; `warm`: an engine (maybe from an earlier page) had it.
     if (!this.dataset.engineBoot) this.dataset.engineBoot = report.bootMs > 0 ? 'cold' : 'warm';
     this.dataset.engine = 'ready';

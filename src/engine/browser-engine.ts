@@ -8,10 +8,22 @@ import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { nextMacrotask } from '../simulation/next-macrotask.ts';
 import { contribExtensions } from './contrib-extensions.ts';
 import type { BootSteps } from './database-pool.ts';
-import { datasetManifest } from './dataset-manifest.ts';
 import { loadEditedModule } from './edited-module.ts';
 import type { VariantFunction } from './example-context.ts';
 import { PlaygroundEngine } from './playground-engine.ts';
+
+/** What scripts/build-datasets.mjs writes to src/generated/datasets.json. */
+interface DatasetManifest {
+  [name: string]: { archive: string; bytes: number; extensions?: string[]; warmUpSql: string };
+}
+
+// Absent before the first build (and in `astro check` on a fresh checkout): then every dataset is
+// seeded from its SQL.
+const manifests = import.meta.glob<DatasetManifest>('/src/generated/datasets.json', {
+  eager: true,
+  import: 'default',
+});
+const manifest: DatasetManifest = Object.values(manifests)[0] ?? {};
 
 // Vite turns these into lazily loaded chunks: a page only downloads the variants it runs.
 const variantModules = import.meta.glob<{ default: VariantFunction }>('/content/examples/*/*.ts');
@@ -93,7 +105,7 @@ export function createBrowserEngine(options: { fetch: typeof fetch }): Playgroun
     },
     async datasetArchive(name, steps) {
       startPGliteDownloads();
-      const entry = datasetManifest[name];
+      const entry = manifest[name];
       if (!entry) return undefined;
       const downloaded = await timed(steps, 'download', async () =>
         (await fetchOk(`${import.meta.env.BASE_URL}${entry.archive}`)).blob(),

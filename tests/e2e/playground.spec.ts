@@ -3,12 +3,7 @@ import { parseQueryCountFormula } from '../../src/analysis/query-count-formula.t
 import { BOOT_ROOT_MARGIN } from '../../src/client/playground-boot.ts';
 import type { PlaygroundConfig } from '../../src/client/playground-config.ts';
 import { encodeEdit } from '../../src/client/variant-edits.ts';
-import {
-  axeViolationsInBothThemes,
-  collectPageErrors,
-  fontsInUse,
-  untilMainThreadIdle,
-} from './page-checks.ts';
+import { axeViolationsInBothThemes, collectPageErrors, fontsInUse, untilMainThreadIdle } from './page-checks.ts';
 import { guidelinePaths } from './site-pages.ts';
 
 const FK_PAGE = '/guidelines/n-plus-one-foreign-keys/';
@@ -402,16 +397,6 @@ test.describe('the foreign-key playground', () => {
     await page.addInitScript(() => {
       // @ts-expect-error: a browser without SharedWorker
       delete window.SharedWorker;
-      // The page starts the engine's downloads itself (src/client/engine-downloads.ts): recorded
-      // and held back here, so that the requests below are the worker's own.
-      const held: string[] = ((window as unknown as { heldEngineFetches: string[] }).heldEngineFetches = []);
-      const pageFetch = window.fetch.bind(window);
-      window.fetch = (input, init) => {
-        const url = input instanceof Request ? input.url : String(input);
-        if (!/\.(?:wasm|data|gz)$/.test(url)) return pageFetch(input, init);
-        held.push(url.replace(/^.*\/(pglite|library)\.[\w-]+\.(wasm|data|tar\.gz)$/, '$1 $2'));
-        return new Promise<Response>(() => {});
-      };
     });
     // The engine's downloads, in the order the browser reports them (a dedicated worker's requests
     // reach the page's events; a SharedWorker's do not, and it runs the same engine code).
@@ -428,46 +413,24 @@ test.describe('the foreign-key playground', () => {
     const at = (event: RegExp) => events.findIndex((e) => event.test(e));
     const archiveDone = at(/^finished library\.[0-9a-f]+\.tar\.gz$/);
     expect(archiveDone, events.join('\n')).toBeGreaterThan(-1);
-    expect(at(/^request pglite\.[\w-]+\.wasm$/)).toBeGreaterThan(-1);
-    expect(at(/^request pglite\.[\w-]+\.wasm$/)).toBeLessThan(archiveDone);
-    expect(at(/^request pglite\.[\w-]+\.data$/)).toBeGreaterThan(-1);
-    expect(at(/^request pglite\.[\w-]+\.data$/)).toBeLessThan(archiveDone);
-    // Without a shared engine every page starts all three itself.
-    expect(
-      await page.evaluate(() =>
-        (window as unknown as { heldEngineFetches: string[] }).heldEngineFetches.sort(),
-      ),
-    ).toEqual(['library tar.gz', 'pglite data', 'pglite wasm']);
+    expect(at(/^request pglite-[\w-]+\.wasm$/)).toBeGreaterThan(-1);
+    expect(at(/^request pglite-[\w-]+\.wasm$/)).toBeLessThan(archiveDone);
+    expect(at(/^request pglite-[\w-]+\.data$/)).toBeGreaterThan(-1);
+    expect(at(/^request pglite-[\w-]+\.data$/)).toBeLessThan(archiveDone);
     expect(events.filter((e) => e.includes('initdb'))).toEqual([]);
     await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('101 SQL round trips');
     await expect(pane(playground, 'good')).toContainText('Same result as');
   });
 
-  test('the page starts the engine downloads with the engine, and the next page of a visit uses the same booted engine', async ({
-    page,
-  }) => {
-    // The page's own requests (the worker's are not in the page's resource timing).
-    const engineFilesFetched = () =>
-      page.evaluate(() =>
-        performance
-          .getEntriesByType('resource')
-          .filter((entry) =>
-            /\/pglite\.[^/]*\.(wasm|data)$|\/datasets\/library\.[^/]*\.tar\.gz$/.test(entry.name),
-          )
-          .map((entry) => entry.name.replace(/^.*\/(pglite|library)\.[\w-]+\.(wasm|data|tar\.gz)$/, '$1 $2'))
-          .sort(),
-      );
+  test('the next page of a visit uses the same booted engine', async ({ page }) => {
     await page.goto(FK_PAGE);
     await runAndWait(firstPlayground(page));
-    expect(await engineFilesFetched()).toEqual(['library tar.gz', 'pglite data', 'pglite wasm']);
     await page.goto('/guidelines/prefetch-related-rows/');
     const next = firstPlayground(page);
     await next.scrollIntoViewIfNeeded();
     await expect(next).toHaveAttribute('data-engine', 'ready', RUN_TIMEOUT);
-    // The engine reports what booting this page cost: nothing, it was already up; and the page,
-    // knowing that this tab's engine has the dataset, downloaded nothing for it.
+    // The engine reports what booting this page cost: nothing, it was already up.
     expect(await next.getAttribute('data-engine-boot')).toBe('warm');
-    expect(await engineFilesFetched()).toEqual([]);
     await runAndWait(next);
     await expect(next.locator('.claim-bad, .run-error')).toHaveCount(0);
   });

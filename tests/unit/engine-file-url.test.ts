@@ -8,13 +8,12 @@ const origin = 'https://round-trip.example';
 const at = (path: string) => new URL(path, origin);
 
 // The files PGlite fetches at run time, named as the build emits them: Vite puts its hash before
-// the last extension (`[name].[hash][extname]`, astro.config.mjs), so `pg_trgm.tar.gz` becomes
-// `pg_trgm.tar.<hash>.gz`.
+// the last extension (`[name]-[hash][extname]`), so `pg_trgm.tar.gz` becomes `pg_trgm.tar-<hash>.gz`.
 const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 const shipped = readdirSync(pgliteDist).filter((name) => /\.(?:tar\.gz|wasm|data)$/.test(name));
 const asBuilt = (name: string) => {
   const dot = name.lastIndexOf('.');
-  return `/_astro/${name.slice(0, dot)}.ColGje2J${name.slice(dot)}`;
+  return `/_astro/${name.slice(0, dot)}-ColGje2J${name.slice(dot)}`;
 };
 
 describe('isEngineFileUrl: what the locked-down worker may still fetch', () => {
@@ -32,11 +31,11 @@ describe('isEngineFileUrl: what the locked-down worker may still fetch', () => {
   });
 
   it.each([
-    ['another origin', 'https://example.org/_astro/pg_trgm.tar.ColGje2J.gz'],
-    ['another port', 'https://round-trip.example:8443/_astro/pglite.VfT9wtrq.wasm'],
+    ['another origin', 'https://example.org/_astro/pg_trgm.tar-ColGje2J.gz'],
+    ['another port', 'https://round-trip.example:8443/_astro/pglite-VfT9wtrq.wasm'],
     ['a page', '/guidelines/'],
     ['a script', '/_astro/worker-entry.js'],
-    ['an engine file with a query string', '/_astro/pglite.VfT9wtrq.wasm?leak=1'],
+    ['an engine file with a query string', '/_astro/pglite-VfT9wtrq.wasm?leak=1'],
     ['a name that only contains an engine extension', '/_astro/pglite.wasm.js'],
     // The build keeps bundles as files (astro.config.mjs: assetsInlineLimit); the worker's CSP
     // refuses data: URLs too.

@@ -12,7 +12,6 @@ import { mergeReports } from '../../src/playground/merge-reports.ts';
 import { modeledTotalMs } from '../../src/playground/modeled-total.ts';
 import { announcement, paneView } from '../../src/playground/pane-view.ts';
 import { isExplainable, planTree } from '../../src/playground/plan-tree.ts';
-import { engineDownloads } from '../../src/playground/engine-downloads.ts';
 import { runArgsFor, runsToWarmAhead } from '../../src/playground/run-args.ts';
 import { runControl, type RunSettings } from '../../src/playground/run-control.ts';
 import type { PlaygroundConfig } from '../../src/client/playground-config.ts';
@@ -619,23 +618,5 @@ describe('run arguments and warming up ahead', () => {
     expect(runsToWarmAhead({ ...config, load }, settings, nothingEdited)).toEqual([]);
     // Edited code goes into the run's arguments as its source.
     expect(runArgsFor(config, 'bad', settings, 'export default 1').source).toBe('export default 1');
-  });
-});
-
-describe('the downloads a page starts with the engine', () => {
-  const engineFiles = ['/_astro/pglite.wasm', '/_astro/pglite.data'];
-  const archive = '/datasets/library.abc.tar.gz';
-
-  it('starts PGlite and the archive when the tab has no engine, only the archive for a new dataset', () => {
-    expect(engineDownloads({ dataset: 'library', archive, engineFiles, booted: [] })).toEqual([
-      ...engineFiles,
-      archive,
-    ]);
-    expect(engineDownloads({ dataset: 'library', archive, engineFiles, booted: ['shop'] })).toEqual([archive]);
-  });
-
-  it("starts nothing when the tab's engine has the dataset, or when the build made no archive", () => {
-    expect(engineDownloads({ dataset: 'library', archive, engineFiles, booted: ['shop', 'library'] })).toEqual([]);
-    expect(engineDownloads({ dataset: 'library', engineFiles, booted: [] })).toEqual([]);
   });
 });
