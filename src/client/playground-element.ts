@@ -259,13 +259,7 @@ export class PlaygroundElement extends HTMLElement {
       for (const variant of this.#config.variants) {
         const first = this.#outcomes.get(variant.id);
         if (this.#state.phase !== 'running' || first?.kind !== 'report' || !first.report.result.ok) continue;
-        const more = await this.#runVariant(
-          variant.id,
-          settings,
-          undefined,
-          TIME_LIMIT_MS,
-          view.secondPassAfter(first.report),
-        );
+        const more = await this.#runVariant(variant.id, settings, undefined, TIME_LIMIT_MS, view.SECOND_PASS);
         if (more.kind === 'report')
           this.#outcomes.set(variant.id, {
             kind: 'report',

@@ -28,7 +28,7 @@ import { renderQueryLog } from './render-query-log.ts';
 import resultsStyles from '../styles/playground-results.css?inline';
 import { h } from './dom.ts';
 
-export { FIRST_PASS, mergeReports, secondPassAfter } from '../playground/merge-reports.ts';
+export { FIRST_PASS, mergeReports, SECOND_PASS } from '../playground/merge-reports.ts';
 
 // The results' styles come with this module, as text: a page that is only read never loads them
 // (a stylesheet imported here would be linked from every page that can reach this module).

@@ -145,8 +145,7 @@ export class PlaygroundEngine implements CallableEngine {
       ? { min: 1, max: 1, budgetMs: 0, warmUp: false }
       : this.#warmed.policyFor(args, args.repetitions ?? DEFAULT_REPETITIONS);
     const report = await repeatRun(pglite, options, policy, () => this.#warmUp.warm);
-    // A first look that skipped the warm-up is not one: the variant's next run warms it up.
-    if (report.result.ok && !report.unwarmed) this.#warmed.remember(args);
+    if (report.result.ok) this.#warmed.remember(args);
     return report;
   }
 

@@ -8,7 +8,7 @@ import GithubSlugger from 'github-slugger';
 import { readFileSync } from 'node:fs';
 import { growthGeometry, growthTable, type GrowthSeries } from '../../src/playground/growth-chart.ts';
 import { loadTimeline } from '../../src/playground/load-timeline.ts';
-import { mergeReports, secondPassAfter } from '../../src/playground/merge-reports.ts';
+import { mergeReports } from '../../src/playground/merge-reports.ts';
 import { modeledTotalMs } from '../../src/playground/modeled-total.ts';
 import { announcement, paneView } from '../../src/playground/pane-view.ts';
 import { isExplainable, planTree } from '../../src/playground/plan-tree.ts';
@@ -283,12 +283,6 @@ describe('two passes of one comparison', () => {
     expect(mergeReports(coldFirst, report({ engineWarm: false })).engineWarm).toBe(false);
     const changed = mergeReports(coldFirst, report({ counts: { sql: 2, http: 0, cache: 0, job: 0 } }));
     expect(changed.countsDiffer).toMatchObject({ repetition: 0, first: coldFirst.counts });
-  });
-
-  it('warms the variant up in the second pass after a cold first look, and only then', () => {
-    expect(secondPassAfter(report({ engineWarm: false, unwarmed: true })).warmUp).toBe(true);
-    expect(secondPassAfter(report({ engineWarm: false })).warmUp).toBe(false);
-    expect(secondPassAfter(report()).warmUp).toBe(false);
   });
 
   it('counts a difference found inside the second pass from the start of the first', () => {
