@@ -1,10 +1,9 @@
 import type { RunReport } from '../engine/engine-api.ts';
 
 /** How a comparison's runs are timed: first results fast, then more runs to make the medians honest. */
-// The first pass skips the warm-up run on a cold engine, where it cannot make the figures steady:
-// they are flagged as from a warming engine and replaced by the second pass's within a second.
-// On the foreign-key page's first Run, from the boot's end to the first figures: 641 → 515 ms
-// (medians of 8 immediate clicks in Chromium here).
+// The first pass skips the warm-up run on a cold engine: on the foreign-key page's first Run that
+// run of the N+1 variant cost ≈250–400 ms of the wait for first figures, and its figures, flagged
+// as from a warming engine, were replaced by the second pass's within a second anyway.
 export const FIRST_PASS = { min: 1, max: 1, budgetMs: 0, warmUp: 'unless-engine-cold' } as const;
 export const SECOND_PASS = { min: 2, max: 9, budgetMs: 900, warmUp: false } as const;
 
