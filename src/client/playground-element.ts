@@ -197,12 +197,16 @@ export class PlaygroundElement extends HTMLElement {
     this.#engine = this.#config.variants.some((variant) => this.#editors.editedCode(variant.id) !== undefined)
       ? 'edited'
       : 'shipped';
-    // While this run lasts, nothing is warmed up ahead in the shared engine: a warm-up would hold
-    // it for a whole variant run in a gap between this run's calls. Not even this Run's own
-    // variants: on a cold engine the Run skips their warm-up (FIRST_PASS), and one queued here ran
-    // in the gap before the first variant's run call, ≈250–400 ms of N+1 queries on the first Run.
+    // While this run lasts, nothing else is warmed up ahead in the shared engine: another
+    // playground's warm-up would hold it for a whole variant run in a gap between this run's calls.
+    // A comparison on the shared engine queues its own variants instead, the work its next calls
+    // start with anyway (edited code runs in a worker of its own: nothing is queued).
     void pageEngineClient('shipped')
-      .call('warmVariants', { runs: [], only: true }, { limitMs: PREPARE_LIMIT_MS })
+      .call(
+        'warmVariants',
+        { runs: kind === 'compare' ? this.#shippedRuns(settings) : [], only: true },
+        { limitMs: PREPARE_LIMIT_MS },
+      )
       .catch(() => {});
     runsInProgress += 1;
     try {

@@ -60,13 +60,8 @@ export interface RepetitionPolicy {
   min: number;
   max: number;
   budgetMs: number;
-  /**
-   * False to skip the warm-up run (a second pass over a variant that has just run).
-   * `'unless-engine-cold'`: skip it while the engine is still warming up, when a warm-up run
-   * would not make the figures steady anyway (a first pass: the figures are flagged, and a second
-   * pass replaces them). The one timed run is then the variant's first, and the report says so.
-   */
-  warmUp?: boolean | 'unless-engine-cold';
+  /** False to skip the warm-up run (a second pass over a variant that has just run). */
+  warmUp?: boolean;
 }
 
 export interface RepetitionFigures {
@@ -91,8 +86,6 @@ export interface RunReport {
   load?: { summary: LoadSummary; records: LoadRecord[] };
   /** False when the engine was still warming up (its WebAssembly not yet optimised) during this run. */
   engineWarm: boolean;
-  /** Set when no warm-up run came first, on a still-warming engine (`warmUp: 'unless-engine-cold'`). */
-  unwarmed?: true;
 }
 
 export type VariantResult =

@@ -10,8 +10,7 @@ export const DEFAULT_REPETITIONS: RepetitionPolicy = { min: 3, max: 10, budgetMs
 /**
  * Times a variant the way a benchmark tool does. One warm-up run first, not recorded: it pays
  * for whatever the engine has not yet compiled or cached on this variant's code paths (on the
- * foreign-key page the join took 11.6 ms on a page's first Run and 1.3–1.8 ms afterwards), unless
- * the policy skips it (see RepetitionPolicy.warmUp: a first look on a still-warming engine). Then
+ * foreign-key page the join took 11.6 ms on a page's first Run and 1.3–1.8 ms afterwards). Then
  * recorded repetitions until the budget is spent, at least `min` of them; the page shows their
  * median and spread. Every repetition must make the same round trips: when one does not, the
  * report says so instead of hiding it in a median.
@@ -24,8 +23,7 @@ export async function repeatRun(
 ): Promise<RunReport> {
   const started = performance.now();
   const warm = engineWarm();
-  const unwarmed = policy.warmUp === 'unless-engine-cold' && !warm;
-  if (policy.warmUp !== false && !unwarmed) {
+  if (policy.warmUp !== false) {
     const warmUp = await runVariant(pglite, options);
     if (!warmUp.outcome.ok) return reportOf(warmUp, [], warm);
   }
@@ -53,7 +51,6 @@ export async function repeatRun(
   const report = reportOf(shown, runs.map(figuresOf), warm && engineWarm());
   if (countsDiffer) report.countsDiffer = countsDiffer;
   if (resultsDiffer) report.resultsDiffer = true;
-  if (unwarmed) report.unwarmed = true;
   return report;
 }
 

@@ -1,34 +1,29 @@
 import type { RunReport } from '../engine/engine-api.ts';
 
 /** How a comparison's runs are timed: first results fast, then more runs to make the medians honest. */
-// The first pass skips the warm-up run on a cold engine: on the foreign-key page's first Run that
-// run of the N+1 variant cost ≈250–400 ms of the wait for first figures, and its figures, flagged
-// as from a warming engine, were replaced by the second pass's within a second anyway.
-export const FIRST_PASS = { min: 1, max: 1, budgetMs: 0, warmUp: 'unless-engine-cold' } as const;
+export const FIRST_PASS = { min: 1, max: 1, budgetMs: 0 } as const;
 export const SECOND_PASS = { min: 2, max: 9, budgetMs: 900, warmUp: false } as const;
 
 /**
  * One report from a variant's first pass (a warm-up and one timed run) and its second (more timed
  * runs, no warm-up): every repetition's figures, the log of the second pass's median run, and a
- * warning when the round trips or the result of the two passes differ. A first pass that had no
- * warm-up (a cold engine) served as the second pass's warm-up: its figures are left out.
+ * warning when the round trips or the result of the two passes differ.
  */
 export function mergeReports(first: RunReport, more: RunReport): RunReport {
-  const kept = first.unwarmed ? [] : first.repetitions;
   const merged: RunReport = {
     ...more,
-    repetitions: [...kept, ...more.repetitions],
-    engineWarm: (first.unwarmed || first.engineWarm) && more.engineWarm,
+    repetitions: [...first.repetitions, ...more.repetitions],
+    engineWarm: first.engineWarm && more.engineWarm,
   };
   const sameCounts = (['sql', 'http', 'cache', 'job'] as const).every(
     (kind) => first.counts[kind] === more.counts[kind],
   );
   if (!sameCounts && !merged.countsDiffer) {
-    merged.countsDiffer = { repetition: kept.length, counts: more.counts, first: first.counts };
+    merged.countsDiffer = { repetition: first.repetitions.length, counts: more.counts, first: first.counts };
   } else if (merged.countsDiffer) {
     merged.countsDiffer = {
       ...merged.countsDiffer,
-      repetition: merged.countsDiffer.repetition + kept.length,
+      repetition: merged.countsDiffer.repetition + first.repetitions.length,
     };
   }
   const firstHash = first.result.ok ? first.result.hash : undefined;

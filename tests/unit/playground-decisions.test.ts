@@ -272,19 +272,6 @@ describe('two passes of one comparison', () => {
     expect(changed.resultsDiffer).toBe(true);
   });
 
-  it("drops a first pass that had no warm-up (a cold engine's first look): it was the second pass's warm-up", () => {
-    const coldFirst = report({ db: [40], engineWarm: false, unwarmed: true });
-    const more = report({ db: [1, 1.2, 0.9] });
-    const merged = mergeReports(coldFirst, more);
-    expect(merged.repetitions.map((r) => r.dbMs)).toEqual([1, 1.2, 0.9]);
-    expect(merged.engineWarm).toBe(true);
-    expect(merged.unwarmed).toBeUndefined();
-    // Still a warming engine if the second pass ran on one too; counts still compared.
-    expect(mergeReports(coldFirst, report({ engineWarm: false })).engineWarm).toBe(false);
-    const changed = mergeReports(coldFirst, report({ counts: { sql: 2, http: 0, cache: 0, job: 0 } }));
-    expect(changed.countsDiffer).toMatchObject({ repetition: 0, first: coldFirst.counts });
-  });
-
   it('counts a difference found inside the second pass from the start of the first', () => {
     const inside = {
       repetition: 2,

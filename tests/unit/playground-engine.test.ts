@@ -34,24 +34,18 @@ let fromSql: string;
 const deps = (): EngineDependencies => nodeEngineDependencies({ library: archive });
 
 /** An engine whose variants tell `record` each time they run (warm-up and timed runs alike). */
-const countingEngine = (
-  record: (variant: string, n: number) => void,
-  options: ConstructorParameters<typeof PlaygroundEngine>[1] = {},
-) => {
+const countingEngine = (record: (variant: string, n: number) => void) => {
   const base = deps();
-  return new PlaygroundEngine(
-    {
-      ...base,
-      variantModule: async (example, variant) => {
-        const module = await base.variantModule(example, variant);
-        return async (context) => {
-          record(variant, context.n);
-          return module(context);
-        };
-      },
+  return new PlaygroundEngine({
+    ...base,
+    variantModule: async (example, variant) => {
+      const module = await base.variantModule(example, variant);
+      return async (context) => {
+        record(variant, context.n);
+        return module(context);
+      };
     },
-    options,
-  );
+  });
 };
 
 beforeAll(async () => {
@@ -256,30 +250,6 @@ describe('PlaygroundEngine', () => {
     expect(warmUp.queries).toBe(300);
     const later = await call(engine, 'run', runArgs({ repetitions: { min: 1, max: 1, budgetMs: 0 } }));
     expect(later.engineWarm).toBe(true);
-  });
-
-  it("a first look on a still-warming engine skips the variant's warm-up and says so; once warm it warms up", async () => {
-    const invocations: string[] = [];
-    const engine = countingEngine((variant) => invocations.push(variant), {
-      warmUp: new BackgroundWarmUp({ queries: 200, sliceMs: 2 }),
-    });
-    const firstLook = { min: 1, max: 1, budgetMs: 0, warmUp: 'unless-engine-cold' } as const;
-    await call(engine, 'prepare', { dataset: 'library' });
-    const cold = await call(engine, 'run', runArgs({ variant: 'bad', repetitions: firstLook }));
-    expect(invocations).toEqual(['bad']);
-    expect(cold).toMatchObject({ unwarmed: true, engineWarm: false });
-    expect(cold.repetitions).toHaveLength(1);
-    expect(cold.counts.sql).toBe(6);
-    // That run was the variant's warm-up: the same run again goes straight to its timed run.
-    await call(engine, 'warmUp', { dataset: 'library' });
-    const again = await call(engine, 'run', runArgs({ variant: 'bad', repetitions: firstLook }));
-    expect(invocations).toEqual(['bad', 'bad']);
-    expect(again.unwarmed).toBeUndefined();
-    // On a warm engine a new variant's first look warms it up first, as every Run did before.
-    const warm = await call(engine, 'run', runArgs({ variant: 'good', repetitions: firstLook }));
-    expect(invocations).toEqual(['bad', 'bad', 'good', 'good']);
-    expect(warm).toMatchObject({ engineWarm: true });
-    expect(warm.unwarmed).toBeUndefined();
   });
 
   it('finishes the warm-up on request, and later runs say they ran warm', async () => {
