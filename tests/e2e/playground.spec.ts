@@ -3,7 +3,12 @@ import { parseQueryCountFormula } from '../../src/analysis/query-count-formula.t
 import { BOOT_ROOT_MARGIN } from '../../src/client/playground-boot.ts';
 import type { PlaygroundConfig } from '../../src/client/playground-config.ts';
 import { encodeEdit } from '../../src/client/variant-edits.ts';
-import { axeViolationsInBothThemes, collectPageErrors, fontsInUse, untilMainThreadIdle } from './page-checks.ts';
+import {
+  axeViolationsInBothThemes,
+  collectPageErrors,
+  fontsInUse,
+  untilMainThreadIdle,
+} from './page-checks.ts';
 import { guidelinePaths } from './site-pages.ts';
 
 const FK_PAGE = '/guidelines/n-plus-one-foreign-keys/';
