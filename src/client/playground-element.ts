@@ -30,6 +30,13 @@ const PREPARE_LIMIT_MS = 120_000;
 /** "Run at every size" times each point more briefly than a comparison. */
 const GROWTH_REPETITIONS: RepetitionPolicy = { min: 3, max: 5, budgetMs: 400 };
 
+/** What a pane shows for a call that failed: stopped, out of time, or the engine's error. */
+function outcomeOfError(error: unknown): PaneOutcome {
+  if (error instanceof EngineTimeoutError) return { kind: 'timeout', limitMs: error.limitMs };
+  if (error instanceof EngineStoppedError) return { kind: 'stopped' };
+  return { kind: 'failed', error: error instanceof EngineError ? error.error : toVariantError(error) };
+}
+
 /**
  * `<rt-playground>`: wires the playground that playground.astro rendered at build time. Decisions
  * live in pure modules (src/playground/: what a pane shows, the comparison, hints, the growth
@@ -232,19 +239,21 @@ export class PlaygroundElement extends HTMLElement {
     this.#outcomes.clear();
     for (const pane of this.querySelectorAll('[data-results]'))
       pane.replaceChildren(h('p', { class: 'run-placeholder' }, 'Waiting…'));
-    for (const variant of this.#config.variants) {
-      if (this.#state.phase !== 'running') {
-        this.#outcomes.set(variant.id, { kind: 'stopped' });
-        continue;
-      }
-      this.#paneResults(variant.id)?.replaceChildren(h('p', { class: 'run-placeholder' }, 'Running…'));
-      this.#outcomes.set(
-        variant.id,
-        await this.#runVariant(variant.id, settings, undefined, TIME_LIMIT_MS, view.FIRST_PASS),
-      );
-      this.#shownSettings = settings;
-      this.#renderResults(view);
-    }
+    const variants = this.#config.variants;
+    await this.#runEach(
+      variants.map((variant) => variant.id),
+      settings,
+      view.FIRST_PASS,
+      (variantId, outcome) => {
+        if (!outcome) {
+          this.#paneResults(variantId)?.replaceChildren(h('p', { class: 'run-placeholder' }, 'Running…'));
+          return;
+        }
+        this.#outcomes.set(variantId, outcome);
+        this.#shownSettings = settings;
+        this.#renderResults(view);
+      },
+    );
     performance.mark('round-trip:first-results');
     // data-passes="1": first figures only (the e2e suite sets it where it checks counts and
     // results, which every repetition must repeat exactly, not timings).
@@ -260,18 +269,26 @@ export class PlaygroundElement extends HTMLElement {
           .call('warmUp', { dataset: this.#config.dataset }, { limitMs: PREPARE_LIMIT_MS })
           .catch(() => {});
       }
-      for (const variant of this.#config.variants) {
+      const timed = variants.filter((variant) => {
         const first = this.#outcomes.get(variant.id);
-        if (this.#state.phase !== 'running' || first?.kind !== 'report' || !first.report.result.ok) continue;
-        const more = await this.#runVariant(variant.id, settings, undefined, TIME_LIMIT_MS, view.SECOND_PASS);
-        if (more.kind === 'report')
-          this.#outcomes.set(variant.id, {
-            kind: 'report',
-            report: view.mergeReports(first.report, more.report),
-          });
-        else if (more.kind !== 'stopped') this.#outcomes.set(variant.id, more);
-        this.#renderResults(view);
-      }
+        return first?.kind === 'report' && first.report.result.ok;
+      });
+      await this.#runEach(
+        timed.map((variant) => variant.id),
+        settings,
+        view.SECOND_PASS,
+        (variantId, more) => {
+          const first = this.#outcomes.get(variantId);
+          if (!more || more.kind === 'stopped') return;
+          if (more.kind === 'report' && first?.kind === 'report')
+            this.#outcomes.set(variantId, {
+              kind: 'report',
+              report: view.mergeReports(first.report, more.report),
+            });
+          else this.#outcomes.set(variantId, more);
+          this.#renderResults(view);
+        },
+      );
     }
     performance.mark('round-trip:run-end');
     this.#renderResults(view);
@@ -320,20 +337,68 @@ export class PlaygroundElement extends HTMLElement {
     repetitions?: RepetitionPolicy,
   ): Promise<PaneOutcome> {
     try {
-      const args = await this.#runArgs(variantId, settings, source);
-      // Booting is the prepare call's work, with its own generous limit, never part of a run's.
-      await this.#prepare(this.#engine);
-      const report = await pageEngineClient(this.#engine).call(
-        'run',
-        { ...args, ...(repetitions ? { repetitions } : {}) },
-        { limitMs },
-      );
-      return { kind: 'report', report };
+      return await this.#postRun(await this.#runArgs(variantId, settings, source), limitMs, repetitions);
     } catch (error) {
-      if (error instanceof EngineTimeoutError) return { kind: 'timeout', limitMs: error.limitMs };
-      if (error instanceof EngineStoppedError) return { kind: 'stopped' };
-      return { kind: 'failed', error: error instanceof EngineError ? error.error : toVariantError(error) };
+      return outcomeOfError(error);
     }
+  }
+
+  /**
+   * Runs each variant, all posted at once and in order: `show` hears of each as the engine starts
+   * it (no outcome yet) and as it ends. The engine takes one call at a time, in the order posted,
+   * so each variant still runs alone, but the next one starts as soon as the engine is free, while
+   * the page renders the one before, not after a round trip through the page (on the foreign-key
+   * page's fifth Run that round trip waited ≈ 14 ms for the page's frame). Stop ends every call in
+   * flight (EngineClient). A time-out does too, having restarted the engine, so the variants
+   * queued behind the one that ran out of time are posted again, to the fresh engine, as they
+   * were when each variant waited for the one before.
+   */
+  async #runEach(
+    variantIds: string[],
+    settings: RunSettings,
+    repetitions: RepetitionPolicy,
+    show: (variantId: string, outcome?: PaneOutcome) => void,
+  ): Promise<void> {
+    if (this.#state.phase !== 'running') return;
+    let pending = await this.#runInOrder(variantIds, settings, repetitions);
+    for (const [index, variantId] of variantIds.entries()) {
+      show(variantId);
+      const outcome = await pending[index]!;
+      show(variantId, outcome);
+      const rest = variantIds.slice(index + 1);
+      if (outcome.kind === 'timeout' && rest.length > 0 && this.#state.phase === 'running')
+        pending = [...pending.slice(0, index + 1), ...(await this.#runInOrder(rest, settings, repetitions))];
+    }
+  }
+
+  /** Posts a run of each variant at once, in order; a variant whose code does not build fails alone. */
+  async #runInOrder(
+    variantIds: string[],
+    settings: RunSettings,
+    repetitions: RepetitionPolicy,
+  ): Promise<Promise<PaneOutcome>[]> {
+    const args = await Promise.allSettled(variantIds.map((variantId) => this.#runArgs(variantId, settings)));
+    return args.map((built) =>
+      built.status === 'rejected'
+        ? Promise.resolve(outcomeOfError(built.reason))
+        : this.#postRun(built.value, TIME_LIMIT_MS, repetitions).catch(outcomeOfError),
+    );
+  }
+
+  /**
+   * Posts the prepare call and the run right behind it. Booting is the prepare call's work, with
+   * its own generous limit, never part of a run's: a run's limit starts when the engine begins it
+   * (EngineClient), after the prepare. When the prepare fails, its error is the one reported.
+   */
+  #postRun(args: RunArgs, limitMs: number, repetitions?: RepetitionPolicy): Promise<PaneOutcome> {
+    const prepared = this.#prepare(this.#engine);
+    const report = pageEngineClient(this.#engine).call(
+      'run',
+      { ...args, ...(repetitions ? { repetitions } : {}) },
+      { limitMs },
+    );
+    report.catch(() => {});
+    return prepared.then(() => report).then((value) => ({ kind: 'report', report: value }));
   }
 
   async #runArgs(variantId: string, settings: RunSettings, source?: string): Promise<RunArgs> {

@@ -224,6 +224,56 @@ test.describe('the foreign-key playground', () => {
     await expect(pane(playground, 'good')).toContainText('Same result as');
   });
 
+  test('Run posts every variant at once: the next one runs while the page renders the one before', async ({
+    page,
+  }) => {
+    // Each run call the page posts to the engine (a SharedWorker's port or a dedicated worker),
+    // with what the other pane showed at that moment.
+    await page.addInitScript(() => {
+      const posts: string[] = [];
+      (window as unknown as { runPosts: string[] }).runPosts = posts;
+      for (const prototype of [MessagePort.prototype, Worker.prototype]) {
+        const post = prototype.postMessage as (this: unknown, ...args: unknown[]) => void;
+        prototype.postMessage = function (this: unknown, ...args: unknown[]) {
+          const call = args[0] as { method?: string; args?: { variant?: string } } | undefined;
+          if (call?.method === 'run') {
+            const shown = document.querySelector('.playground-pane[data-variant="bad"] .run-count') !== null;
+            posts.push(`${call.args?.variant}: bad's results ${shown ? 'shown' : 'not shown yet'}`);
+          }
+          post.apply(this, args);
+        } as typeof prototype.postMessage;
+      }
+    });
+    await page.goto(FK_PAGE);
+    const playground = firstPlayground(page);
+    await runAndWait(playground);
+    const posts = await page.evaluate(() => (window as unknown as { runPosts: string[] }).runPosts);
+    // First pass: both runs posted before the bad variant's results are on the page.
+    expect(posts.slice(0, 2)).toEqual([
+      "bad: bad's results not shown yet",
+      "good: bad's results not shown yet",
+    ]);
+    await expect(pane(playground, 'bad').locator('.run-count')).toHaveText('101 SQL round trips');
+    await expect(pane(playground, 'good')).toContainText('Same result as');
+  });
+
+  test('a variant that runs out of time leaves the next one its own run on a fresh engine', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      ['round-trip:edit:books-with-authors:bad', encodeEdit('export default async () => { for (;;) {} }')],
+    );
+    await page.goto(FK_PAGE);
+    const playground = firstPlayground(page);
+    await expect(pane(playground, 'bad').locator('[data-edit-note]')).toContainText('Edited');
+    await runAndWait(playground);
+    await expect(pane(playground, 'bad')).toContainText('Stopped after 10 s');
+    // The good variant's run was queued behind it when the time limit restarted the engine.
+    await expect(pane(playground, 'good').locator('.run-count')).toHaveText('1 SQL round trip');
+  });
+
   test('the time limit stops a runaway run while the page stays responsive, and the next Run works', async ({
     page,
   }) => {
