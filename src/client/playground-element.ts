@@ -14,6 +14,7 @@ import type { PlaygroundConfig } from './playground-config.ts';
 import { variantToJavaScript } from './transpile-variant.ts';
 import { copyOrSelect } from './copy-text.ts';
 import { VariantEditors } from './variant-editors.ts';
+import { warmLinkedPages } from './warm-linked-page.ts';
 
 type Results = typeof import('./playground-results.ts');
 let results: Promise<Results> | undefined;
@@ -273,11 +274,10 @@ export class PlaygroundElement extends HTMLElement {
         const first = this.#outcomes.get(variant.id);
         return first?.kind === 'report' && first.report.result.ok;
       });
-      await this.#runEach(
-        timed.map((variant) => variant.id),
-        settings,
-        view.SECOND_PASS,
-        (variantId, more) => {
+      // One variant at a time here: a reader who leaves the page during these repetitions leaves
+      // the shared engine one call to finish before it serves the next page, not every variant's.
+      for (const variant of timed)
+        await this.#runEach([variant.id], settings, view.SECOND_PASS, (variantId, more) => {
           const first = this.#outcomes.get(variantId);
           if (!more || more.kind === 'stopped') return;
           if (more.kind === 'report' && first?.kind === 'report')
@@ -287,8 +287,7 @@ export class PlaygroundElement extends HTMLElement {
             });
           else this.#outcomes.set(variantId, more);
           this.#renderResults(view);
-        },
-      );
+        });
     }
     performance.mark('round-trip:run-end');
     this.#renderResults(view);
@@ -546,4 +545,7 @@ export class PlaygroundElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('rt-playground')) customElements.define('rt-playground', PlaygroundElement);
+if (!customElements.get('rt-playground')) {
+  customElements.define('rt-playground', PlaygroundElement);
+  warmLinkedPages(document);
+}
