@@ -326,8 +326,8 @@ try {
   }
 
   // 4. Click to results, as readers live it; medians of ROUNDS.
-  const scenarios = { immediate: [], reader: [], reading: [], nextPage: [], nextTyped: [], warm: [] };
-  const firstToEnd = { immediate: [], reader: [], reading: [], nextPage: [], nextTyped: [], warm: [] };
+  const scenarios = { immediate: [], reader: [], reading: [], nextPage: [], warm: [] };
+  const firstToEnd = { immediate: [], reader: [], reading: [], nextPage: [], warm: [] };
   // Click to results alone rewards anything that delays the click (a busy main thread after load
   // did: see the note of f94cd34), so the immediate click is also timed from the navigation.
   const fromNavigation = [];
@@ -348,31 +348,26 @@ try {
     firstToEnd[scenario].push(timed.end);
     await profile.close();
   };
-  /**
-   * Immediate click, four more Runs (the fifth is the warm engine), then the next page of the
-   * visit in the same tab and profile, clicked at once after load. `byLink`: the reader follows
-   * the page's Next link, which asks the engine to warm that page's playground up during the
-   * navigation (src/client/warm-linked-page.ts); otherwise the address is typed (no such hint).
-   */
-  const visit = async (byLink) => {
-    const profile = await freshProfile();
-    const page = await profile.context.newPage();
-    await page.goto(base + FK_PAGE, { waitUntil: 'load' });
-    const playground = page.locator('rt-playground').first();
-    await playground.scrollIntoViewIfNeeded();
-    const timed = await runAndTime(page, playground);
-    const join = await paneDbMs(playground, 'good');
-    let fifth;
-    for (let i = 0; i < 4; i++) fifth = await runAndTime(page, playground);
-    if (byLink) {
+  for (let round = 0; round < ROUNDS; round++) {
+    // Immediate click: load, scroll to the playground, click at once.
+    {
+      const profile = await freshProfile();
+      const page = await profile.context.newPage();
+      await page.goto(base + FK_PAGE, { waitUntil: 'load' });
+      const playground = page.locator('rt-playground').first();
+      await playground.scrollIntoViewIfNeeded();
+      const timed = await runAndTime(page, playground);
       scenarios.immediate.push(timed.first);
       firstToEnd.immediate.push(timed.end);
       fromNavigation.push(timed.fromNavigation);
       splits.push(await bootSplit(page));
-      joinFirst.push(join);
-      joinFifth.push(await paneDbMs(playground, 'good'));
+      joinFirst.push(await paneDbMs(playground, 'good'));
+      // Four more Runs on the same page: the fifth is the warm engine.
+      let fifth;
+      for (let i = 0; i < 4; i++) fifth = await runAndTime(page, playground);
       scenarios.warm.push(fifth.first);
       firstToEnd.warm.push(fifth.end);
+      joinFifth.push(await paneDbMs(playground, 'good'));
       longestTask = Math.max(
         longestTask,
         ...(await page.evaluate(
@@ -381,23 +376,15 @@ try {
         )),
         0,
       );
-      await Promise.all([
-        page.waitForURL(base + NEXT_PAGE, { waitUntil: 'load' }),
-        page.locator('a[rel="next"]').click(),
-      ]);
-    } else {
+      // The next page of the visit, same tab and profile: click at once after load.
       await page.goto(base + NEXT_PAGE, { waitUntil: 'load' });
+      const next = page.locator('rt-playground').first();
+      await next.scrollIntoViewIfNeeded();
+      const nextTimed = await runAndTime(page, next);
+      scenarios.nextPage.push(nextTimed.first);
+      firstToEnd.nextPage.push(nextTimed.end);
+      await profile.close();
     }
-    const next = page.locator('rt-playground').first();
-    await next.scrollIntoViewIfNeeded();
-    const nextTimed = await runAndTime(page, next);
-    scenarios[byLink ? 'nextPage' : 'nextTyped'].push(nextTimed.first);
-    firstToEnd[byLink ? 'nextPage' : 'nextTyped'].push(nextTimed.end);
-    await profile.close();
-  };
-  for (let round = 0; round < ROUNDS; round++) {
-    await visit(true);
-    await visit(false);
     // Reader click: load, scroll, read for half a second after the playground is in view, click.
     await clickAfterReading(500, 'reader');
     // A reader who reads the example for 4 s first: the engine has booted and warmed this
@@ -421,12 +408,7 @@ try {
     spread(scenarios.reading),
     '(warmed up ahead)',
   );
-  report(
-    'next page of a visit, by its Next link → first results (SharedWorker)',
-    spread(scenarios.nextPage),
-    'goal ≤ 200 ms',
-  );
-  report('  the same page, its address typed (no warm-up hint)', spread(scenarios.nextTyped));
+  report('next page of a visit → first results (SharedWorker)', spread(scenarios.nextPage), 'goal ≤ 200 ms');
   report('warm engine (fifth Run) → first results', spread(scenarios.warm), 'goal ≤ 50 ms');
   report('  → all repetitions timed', ms(median(firstToEnd.warm)));
   report(

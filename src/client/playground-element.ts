@@ -14,7 +14,6 @@ import type { PlaygroundConfig } from './playground-config.ts';
 import { variantToJavaScript } from './transpile-variant.ts';
 import { copyOrSelect } from './copy-text.ts';
 import { VariantEditors } from './variant-editors.ts';
-import { warmLinkedPages } from './warm-linked-page.ts';
 
 type Results = typeof import('./playground-results.ts');
 let results: Promise<Results> | undefined;
@@ -545,7 +544,4 @@ export class PlaygroundElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('rt-playground')) {
-  customElements.define('rt-playground', PlaygroundElement);
-  warmLinkedPages(document);
-}
+if (!customElements.get('rt-playground')) customElements.define('rt-playground', PlaygroundElement);

@@ -27,11 +27,9 @@ export interface EngineApi {
    * to its timed runs. Each is the unrecorded run a Run's own warm-up would make (see
    * warmed-variants.ts), only earlier; edited code and load simulations are not queued. `only`
    * drops whatever else was waiting: a page sends it when a Run starts, so that no other
-   * playground's warm-up holds the engine in the gaps between that Run's calls. `ifBooted` skips
-   * the runs of a dataset this engine has not booted: a page sends it for the page a reader is
-   * opening (a link to the next guideline), whose runs are a guess worth a warm-up run, not a boot.
+   * playground's warm-up holds the engine in the gaps between that Run's calls.
    */
-  warmVariants(args: { runs: RunArgs[]; only?: boolean; ifBooted?: boolean }): Promise<{ queued: number }>;
+  warmVariants(args: { runs: RunArgs[]; only?: boolean }): Promise<{ queued: number }>;
   /** For `npm run bench`: the recorder's and the sandbox's own cost. */
   measure(args: { dataset: string; queries: number }): Promise<EngineFigures>;
 }

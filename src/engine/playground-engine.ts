@@ -174,13 +174,12 @@ export class PlaygroundEngine implements CallableEngine {
     return { queries: this.#warmUp.queries, warm: this.#warmUp.warm };
   }
 
-  warmVariants({ runs, only = false, ifBooted = false }: EngineArgs<'warmVariants'>): { queued: number } {
+  warmVariants({ runs, only = false }: { runs: RunArgs[]; only?: boolean }): { queued: number } {
     if (only) this.#ahead.length = 0;
     let queued = 0;
     for (const run of runs) {
       // Edited code runs in a worker of its own; a load simulation never warms up.
       if (run.source !== undefined || run.load || this.#warmed.has(run)) continue;
-      if (ifBooted && !this.#pool.has(run.dataset)) continue;
       if (this.#ahead.length >= MAX_WARM_AHEAD) break;
       if (this.#ahead.some((waiting) => WarmedVariants.key(waiting) === WarmedVariants.key(run))) continue;
       this.#ahead.push(run);

@@ -1,7 +1,6 @@
 import type { PlaygroundConfig } from '../client/playground-config.ts';
 import type { RunArgs } from '../engine/engine-api.ts';
-import { DEFAULT_ROUND_TRIP_MS } from '../analysis/round-trip-model.ts';
-import { applyKnobs, valueAtPath } from '../simulation/apply-knobs.ts';
+import { applyKnobs } from '../simulation/apply-knobs.ts';
 import type { RunSettings } from './run-control.ts';
 
 /**
@@ -41,23 +40,4 @@ export function runsToWarmAhead(
 ): RunArgs[] {
   if (config.load || config.variants.some((variant) => edited(variant.id))) return [];
   return config.variants.map((variant) => runArgsFor(config, variant.id, settings));
-}
-
-/**
- * The settings a playground's controls start with, as playground.astro renders them: the default
- * size and modeled round trip, the declared seed, and each knob at its declared value (the first
- * choice when that value is not among them, as a select without a selected option shows).
- */
-export function declaredSettings(config: PlaygroundConfig): RunSettings {
-  return {
-    n: config.n.default,
-    roundTripMs: DEFAULT_ROUND_TRIP_MS,
-    seed: config.services?.seed ?? 1,
-    knobs: Object.fromEntries(
-      config.knobs.map((knob) => {
-        const declared = valueAtPath(config.services, knob.path);
-        return [knob.path, knob.choices.find((choice) => choice === declared) ?? knob.choices[0]!];
-      }),
-    ),
-  };
 }

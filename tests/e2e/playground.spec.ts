@@ -475,47 +475,6 @@ test.describe('the foreign-key playground', () => {
     await expect(pane(playground, 'good')).toContainText('Same result as');
   });
 
-  test("following the Next link warms the next page's first playground up, with the arguments its Run sends", async ({
-    page,
-  }) => {
-    // The warmVariants and run calls posted to the engine, kept across the pages of the visit.
-    await page.addInitScript(() => {
-      for (const prototype of [MessagePort.prototype, Worker.prototype]) {
-        const post = prototype.postMessage as (this: unknown, ...args: unknown[]) => void;
-        prototype.postMessage = function (this: unknown, ...args: unknown[]) {
-          const call = args[0] as { method?: string; args?: unknown } | undefined;
-          if (call?.method === 'warmVariants' || call?.method === 'run') {
-            const calls = JSON.parse(sessionStorage.getItem('engine-calls') ?? '[]') as unknown[];
-            calls.push({ page: location.pathname, method: call.method, args: call.args });
-            sessionStorage.setItem('engine-calls', JSON.stringify(calls));
-          }
-          post.apply(this, args);
-        } as typeof prototype.postMessage;
-      }
-    });
-    await page.goto(FK_PAGE);
-    await runAndWait(firstPlayground(page));
-    await page.locator('a[rel="next"]').click();
-    await page.waitForURL('**/prefetch-related-rows/');
-    await runAndWait(firstPlayground(page));
-    type Call = {
-      page: string;
-      method: string;
-      args: { runs?: object[]; ifBooted?: boolean; repetitions?: object };
-    };
-    const calls = await page.evaluate(() => JSON.parse(sessionStorage.getItem('engine-calls')!) as Call[]);
-    const linked = calls.filter((c) => c.page === FK_PAGE && c.method === 'warmVariants' && c.args.ifBooted);
-    expect(linked).toHaveLength(1);
-    // The engine knows a warmed-up run by its arguments serialized (warmed-variants.ts): the
-    // link's must be the next page's first-pass runs, key order included, without their timing.
-    const firstPass = calls
-      .filter((c) => c.page === '/guidelines/prefetch-related-rows/' && c.method === 'run')
-      .slice(0, 2)
-      .map(({ args: { repetitions: _timing, ...run } }) => JSON.stringify(run));
-    expect(linked[0]!.args.runs!.map((run) => JSON.stringify(run))).toEqual(firstPass);
-    expect(firstPass).toHaveLength(2);
-  });
-
   test('the next page of a visit uses the same booted engine', async ({ page }) => {
     await page.goto(FK_PAGE);
     await runAndWait(firstPlayground(page));

@@ -12,8 +12,7 @@ import { mergeReports } from '../../src/playground/merge-reports.ts';
 import { modeledTotalMs } from '../../src/playground/modeled-total.ts';
 import { announcement, paneView } from '../../src/playground/pane-view.ts';
 import { isExplainable, planTree } from '../../src/playground/plan-tree.ts';
-import { declaredSettings, runArgsFor, runsToWarmAhead } from '../../src/playground/run-args.ts';
-import { firstPlaygroundExample } from '../../src/content/first-playground.ts';
+import { runArgsFor, runsToWarmAhead } from '../../src/playground/run-args.ts';
 import { runControl, type RunSettings } from '../../src/playground/run-control.ts';
 import type { PlaygroundConfig } from '../../src/client/playground-config.ts';
 import { WarmedVariants } from '../../src/engine/warmed-variants.ts';
@@ -598,42 +597,6 @@ describe('run arguments and warming up ahead', () => {
       repetitions: firstPass,
     };
     expect(warmsUp(warmed, otherSeed)).toBe(true);
-  });
-
-  it("a link warms up the page's first playground at the settings its controls start with", () => {
-    expect(
-      firstPlaygroundExample(
-        'Intro.\n\n<Playground example="books-with-tags" />\n<Playground example="x" />',
-      ),
-    ).toBe('books-with-tags');
-    expect(firstPlaygroundExample('No playground here; <Playground> named in prose.')).toBeUndefined();
-    const services = {
-      seed: 7,
-      upstreams: { payments: { timeoutMs: 1000, failureRate: 0.2 } },
-    } as unknown as ServicesConfig;
-    const knob = (path: string, choices: number[]) => ({
-      id: path,
-      label: path,
-      path,
-      choices,
-      format: 'ms' as const,
-    });
-    const withKnobs: PlaygroundConfig = {
-      ...config,
-      services,
-      knobs: [
-        knob('upstreams.payments.timeoutMs', [500, 1000, 2000]),
-        knob('upstreams.payments.failureRate', [0, 0.5]),
-      ],
-    };
-    // The declared timeout is a choice; the declared failure rate is not, so the select shows its first.
-    expect(declaredSettings(withKnobs)).toEqual({
-      n: 100,
-      roundTripMs: 2,
-      seed: 7,
-      knobs: { 'upstreams.payments.timeoutMs': 1000, 'upstreams.payments.failureRate': 0 },
-    });
-    expect(declaredSettings(config)).toEqual({ n: 100, roundTripMs: 2, seed: 1, knobs: {} });
   });
 
   it('nothing is warmed up ahead for an edited comparison or a load simulation', () => {

@@ -174,20 +174,6 @@ describe('PlaygroundEngine', () => {
     expect(invocations.slice(settled)).toEqual(['bad n=9', 'bad n=8']);
   });
 
-  it('warms up runs for a page being opened only on a dataset it has booted (ifBooted)', async () => {
-    const invocations: string[] = [];
-    const engine = countingEngine((variant, n) => invocations.push(`${variant} n=${n}`));
-    const guess = { runs: [runArgs({ variant: 'bad' })], ifBooted: true };
-    // Nothing booted: no warm-up ahead, and no boot for it either.
-    expect(await call(engine, 'warmVariants', guess)).toEqual({ queued: 0 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(invocations).toEqual([]);
-    await call(engine, 'prepare', { dataset: 'library' });
-    expect(await call(engine, 'warmVariants', guess)).toEqual({ queued: 1 });
-    for (let i = 0; i < 2_000 && invocations.length < 1; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(invocations).toEqual(['bad n=5']);
-  });
-
   it('a warm-up ahead that fails, or asks for extra sessions, is not remembered: the Run warms up itself', async () => {
     let invocations = 0;
     const engine = new PlaygroundEngine({
