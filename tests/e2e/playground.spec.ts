@@ -28,6 +28,18 @@ const pane = (playground: Locator, variant: string) =>
 
 const firstPlayground = (page: Page) => page.locator('rt-playground').first();
 
+/** The foreign-key page with its bad variant edited (as a reader's stored edit) into an endless loop. */
+async function withEndlessBadVariant(page: Page): Promise<Locator> {
+  await page.addInitScript(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    ['round-trip:edit:books-with-authors:bad', encodeEdit('export default async () => { for (;;) {} }')],
+  );
+  await page.goto(FK_PAGE);
+  const playground = firstPlayground(page);
+  await expect(pane(playground, 'bad').locator('[data-edit-note]')).toContainText('Edited');
+  return playground;
+}
+
 for (const path of guidelinePaths()) {
   test(`${path}: every playground runs with the claimed round trips and results, on one worker, and the page has no console error or axe violation`, async ({
     page,
@@ -203,13 +215,7 @@ test.describe('the foreign-key playground', () => {
   test('Stop ends an endless loop, says so, and the next Run starts fresh with the claimed counts', async ({
     page,
   }) => {
-    await page.addInitScript(
-      ([key, value]) => localStorage.setItem(key!, value!),
-      ['round-trip:edit:books-with-authors:bad', encodeEdit('export default async () => { for (;;) {} }')],
-    );
-    await page.goto(FK_PAGE);
-    const playground = firstPlayground(page);
-    await expect(pane(playground, 'bad').locator('[data-edit-note]')).toContainText('Edited');
+    const playground = await withEndlessBadVariant(page);
     await playground.locator('button[data-action="run"]').click();
     const stop = playground.getByRole('button', { name: 'Stop' });
     await expect(stop).toBeVisible();
@@ -261,13 +267,7 @@ test.describe('the foreign-key playground', () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    await page.addInitScript(
-      ([key, value]) => localStorage.setItem(key!, value!),
-      ['round-trip:edit:books-with-authors:bad', encodeEdit('export default async () => { for (;;) {} }')],
-    );
-    await page.goto(FK_PAGE);
-    const playground = firstPlayground(page);
-    await expect(pane(playground, 'bad').locator('[data-edit-note]')).toContainText('Edited');
+    const playground = await withEndlessBadVariant(page);
     await runAndWait(playground);
     await expect(pane(playground, 'bad')).toContainText('Stopped after 10 s');
     // The good variant's run was queued behind it when the time limit restarted the engine.
