@@ -269,24 +269,20 @@ export class PlaygroundElement extends HTMLElement {
           .call('warmUp', { dataset: this.#config.dataset }, { limitMs: PREPARE_LIMIT_MS })
           .catch(() => {});
       }
-      const timed = variants.filter((variant) => {
-        const first = this.#outcomes.get(variant.id);
-        return first?.kind === 'report' && first.report.result.ok;
-      });
       // One variant at a time here: a reader who leaves the page during these repetitions leaves
       // the shared engine one call to finish before it serves the next page, not every variant's.
-      for (const variant of timed)
-        await this.#runEach([variant.id], settings, view.SECOND_PASS, (variantId, more) => {
-          const first = this.#outcomes.get(variantId);
-          if (!more || more.kind === 'stopped') return;
-          if (more.kind === 'report' && first?.kind === 'report')
-            this.#outcomes.set(variantId, {
-              kind: 'report',
-              report: view.mergeReports(first.report, more.report),
-            });
-          else this.#outcomes.set(variantId, more);
-          this.#renderResults(view);
-        });
+      for (const variant of variants) {
+        const first = this.#outcomes.get(variant.id);
+        if (this.#state.phase !== 'running' || first?.kind !== 'report' || !first.report.result.ok) continue;
+        const more = await this.#runVariant(variant.id, settings, undefined, TIME_LIMIT_MS, view.SECOND_PASS);
+        if (more.kind === 'report')
+          this.#outcomes.set(variant.id, {
+            kind: 'report',
+            report: view.mergeReports(first.report, more.report),
+          });
+        else if (more.kind !== 'stopped') this.#outcomes.set(variant.id, more);
+        this.#renderResults(view);
+      }
     }
     performance.mark('round-trip:run-end');
     this.#renderResults(view);
