@@ -353,7 +353,11 @@ export class PlaygroundElement extends HTMLElement {
     repetitions: RepetitionPolicy,
     show: (variantId: string, outcome?: PaneOutcome) => void,
   ): Promise<void> {
-    if (this.#state.phase !== 'running') return;
+    if (this.#state.phase !== 'running') {
+      // Stopped before the first call was posted: nothing runs, each pane says so.
+      for (const variantId of variantIds) show(variantId, { kind: 'stopped' });
+      return;
+    }
     let pending = await this.#runInOrder(variantIds, settings, repetitions);
     for (const [index, variantId] of variantIds.entries()) {
       show(variantId);
