@@ -8,6 +8,7 @@
 //   npm run bench                 everything, rounds = 5
 //   npm run bench -- --no-build   use the last build
 //   npm run bench -- --no-build --editor-only   only the editor figures
+//   npm run bench -- --no-build --floor-only    only PGlite's floor for the cold-start goals
 //   BENCH_ROUNDS=3 npm run bench  fewer rounds per scenario
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { benchPGliteFloor } from './bench-floor.mjs';
 
 const root = new URL('../', import.meta.url);
 const port = Number(process.env.BENCH_PORT ?? 4399);
@@ -252,9 +254,34 @@ async function benchEditor() {
   );
 }
 
-if (process.argv.includes('--editor-only')) {
+/**
+ * What PGlite alone costs here (scripts/bench-floor.mjs), the floor under the first-visit
+ * scenarios: the site's own engine, page and warm-up come on top of it.
+ */
+async function benchFloor() {
+  const floor = await benchPGliteFloor({
+    dist: new URL('dist/', root).pathname,
+    manifest: new URL('src/generated/datasets.json', root).pathname,
+    freshProfile,
+    rounds: ROUNDS,
+  });
+  report('floor: PGlite alone on a blank page, fresh profile, N+1 run (101 queries)', '');
+  report('  boot at document start: navigation → end of the run', spread(floor.fromNavigation));
+  report('  boot on an idle page (as at a click) → end of the run', spread(floor.idleBoot));
+  const step = (name) => ms(median(floor.steps.map((s) => s[name])));
+  report('    worker start', step('worker'));
+  report('    downloads + wasm compile + gunzip', step('download'));
+  report('    PGlite start: instantiate, unpack, PostgreSQL start', step('start'));
+  report('    the run (cold engine, no warm-up)', step('run'));
+}
+
+for (const [flag, only] of [
+  ['--editor-only', benchEditor],
+  ['--floor-only', benchFloor],
+]) {
+  if (!process.argv.includes(flag)) continue;
   try {
-    await benchEditor();
+    await only();
   } finally {
     await browser.close();
     stopServer();
@@ -417,6 +444,8 @@ try {
     `ratio ${(median(joinFirst) / median(joinFifth)).toFixed(2)}× (goal ≤ 2×)`,
   );
   report('longest main-thread task from click to results', ms(longestTask), 'goal < 50 ms');
+
+  await benchFloor();
 
   // 5. Without SharedWorker (other browsers): the next page boots again.
   {
