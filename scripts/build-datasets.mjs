@@ -2,9 +2,14 @@
 // browser boots a ready database instead of running initdb and the seed on first Run.
 //
 // Output (generated, not committed):
-//   public/datasets/<name>.<hash>.tar.gz   the data directory; the name changes with the content,
-//                                          so it can be served as immutable
+//   public/datasets/<name>.<hash>.tar.gz   the data directory, named by the hash of what decides
+//                                          its content (scripts/dataset-recipe.ts), so it can be
+//                                          served as immutable and keeps its name from build to
+//                                          build until its recipe changes
 //   src/generated/datasets.json            name → archive path, size and the warm-up query
+//
+// An archive whose recipe has not changed since the last build is kept, not built again
+// (`-- --force` rebuilds every one).
 //
 // What makes the archive small and its boot fast (measured, see ARCHITECTURE.md):
 // - 1 MB WAL segments instead of 16 MB: the default archive was mostly two WAL segments that
@@ -15,10 +20,11 @@
 //   its shared memory at start, which costs start-up time in WebAssembly.
 //
 // Run with --experimental-strip-types: it shares the seeding code with the engine.
-import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import tinytar from 'tinytar';
@@ -27,6 +33,8 @@ import { primaryKeySelect } from '../src/engine/database-pool.ts';
 import { datasetExtensions } from '../src/engine/dataset-extensions.ts';
 import { seedDataset } from '../src/engine/dataset-loader.ts';
 import { sharedBuffersMb } from '../src/engine/shared-buffers.ts';
+import { keptEntry } from './dataset-recipe.ts';
+import { datasetRecipe } from './dataset-recipe-fs.ts';
 
 const root = new URL('../', import.meta.url);
 const datasetsDir = new URL('content/datasets/', root);
@@ -35,12 +43,28 @@ const manifestFile = new URL('src/generated/datasets.json', root);
 await mkdir(outDir, { recursive: true });
 await mkdir(new URL('src/generated/', root), { recursive: true });
 
+const previous = await readFile(manifestFile, 'utf8').then(JSON.parse, () => undefined);
+const force = process.argv.includes('--force');
 const manifest = {};
 for (const entry of await readdir(datasetsDir, { withFileTypes: true })) {
   if (!entry.isDirectory()) continue;
   const name = entry.name;
   const started = performance.now();
-  const read = (file) => readFile(new URL(`${name}/${file}`, datasetsDir), 'utf8');
+  const file = `${name}.${datasetRecipe(fileURLToPath(root), name).hash}.tar.gz`;
+  const kept = keptEntry(previous, name, `datasets/${file}`, () => existsSync(new URL(file, outDir)), force);
+  // Only the archive the manifest names stays in public/datasets (and so in dist/).
+  const removeOthers = async () => {
+    for (const old of await readdir(outDir)) {
+      if (old.startsWith(`${name}.`) && old !== file) await rm(new URL(old, outDir));
+    }
+  };
+  if (kept) {
+    await removeOthers();
+    manifest[name] = kept;
+    console.log(`dataset ${name}: ${file} kept (its recipe has not changed)`);
+    continue;
+  }
+  const read = (sqlFile) => readFile(new URL(`${name}/${sqlFile}`, datasetsDir), 'utf8');
   const schema = await read('schema.sql');
   // The contrib extensions the schema creates must be loaded to seed it, as the worker loads
   // them to boot from the archive.
@@ -79,11 +103,7 @@ for (const entry of await readdir(datasetsDir, { withFileTypes: true })) {
 
     const tar = tinytar.tar(await filesOf(dataDir));
     const gzip = gzipSync(tar, { level: 9 });
-    const hash = createHash('sha256').update(gzip).digest('hex').slice(0, 12);
-    const file = `${name}.${hash}.tar.gz`;
-    for (const old of await readdir(outDir)) {
-      if (old.startsWith(`${name}.`) && old !== file) await rm(new URL(old, outDir));
-    }
+    await removeOthers();
     await writeFile(new URL(file, outDir), gzip);
     manifest[name] = {
       archive: `datasets/${file}`,
