@@ -71,6 +71,12 @@ export interface RecorderOptions {
    * executes it, its plan goes to `onPlan`, and the run ends with an {@link ExplainCaptured}.
    */
   explain?: { statement: number; onPlan(plan: unknown, sql: string, params: readonly unknown[]): void };
+  /**
+   * Awaited before each statement the variant sends and before each BEGIN; when it throws, the
+   * statement is not sent and the variant gets the error. The engine uses it to stop an extra
+   * warm-up run as soon as a call arrives (PlaygroundEngine).
+   */
+  beforeStatement?: () => Promise<void>;
 }
 
 /** Ends a run once the statement to explain has been explained. */
@@ -138,6 +144,7 @@ export class RecordingPGlite implements KyselyPGlite, TransactionGate {
   async close(): Promise<void> {}
 
   async query<T>(sql: string, params: unknown[] = [], options?: PGliteQueryOptions) {
+    await this.#options.beforeStatement?.();
     const control = this.#options.unsandboxed ? null : RAW_TRANSACTION_CONTROL.exec(sql);
     if (control) {
       throw new TransactionControlError(
@@ -175,6 +182,7 @@ export class RecordingPGlite implements KyselyPGlite, TransactionGate {
     const [begin, commit, rollback] = this.#options.unsandboxed
       ? ['BEGIN', 'COMMIT', 'ROLLBACK']
       : [`SAVEPOINT ${name}`, `RELEASE SAVEPOINT ${name}`, `ROLLBACK TO SAVEPOINT ${name}`];
+    await this.#options.beforeStatement?.();
     await this.#record('transaction', begin, [], undefined, 'BEGIN');
     const depth = ++this.#transactionDepth;
     let rolledBack = false;

@@ -50,6 +50,8 @@ export interface RunOptions {
   explain?: RecorderOptions['explain'];
   /** Extra server sessions on request (see ServerSessions); absent where there are none. */
   sessions?: (count: number) => Promise<QueryablePGlite[]>;
+  /** Awaited before each statement of the run's own session and its jobs (see RecorderOptions). */
+  beforeStatement?: RecorderOptions['beforeStatement'];
 }
 
 /** The most extra sessions a run may open. */
@@ -76,6 +78,7 @@ export async function runVariant(pglite: QueryablePGlite, options: RunOptions): 
     autocommit: options.autocommit,
     clock,
     explain: options.explain,
+    beforeStatement: options.beforeStatement,
   });
   const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite: recorder }) });
   const http = new SimulatedHttp(env, services.upstreams);
@@ -88,7 +91,12 @@ export async function runVariant(pglite: QueryablePGlite, options: RunOptions): 
     jobContext ??= {
       db: new Kysely<unknown>({
         dialect: new PGliteDialect({
-          pglite: new RecordingPGlite(pglite, log, { autocommit: options.autocommit, clock, origin: 'job' }),
+          pglite: new RecordingPGlite(pglite, log, {
+            autocommit: options.autocommit,
+            clock,
+            origin: 'job',
+            beforeStatement: options.beforeStatement,
+          }),
         }),
       }),
       sql,

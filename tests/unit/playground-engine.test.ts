@@ -34,18 +34,28 @@ let fromSql: string;
 const deps = (): EngineDependencies => nodeEngineDependencies({ library: archive });
 
 /** An engine whose variants tell `record` each time they run (warm-up and timed runs alike). */
-const countingEngine = (record: (variant: string, n: number) => void) => {
+const countingEngine = (
+  record: (variant: string, n: number) => void,
+  options?: ConstructorParameters<typeof PlaygroundEngine>[1],
+) => {
   const base = deps();
-  return new PlaygroundEngine({
-    ...base,
-    variantModule: async (example, variant) => {
-      const module = await base.variantModule(example, variant);
-      return async (context) => {
-        record(variant, context.n);
-        return module(context);
-      };
+  return new PlaygroundEngine(
+    {
+      ...base,
+      variantModule: async (example, variant) => {
+        const module = await base.variantModule(example, variant);
+        return async (context) => {
+          record(variant, context.n);
+          return module(context);
+        };
+      },
     },
-  });
+    options,
+  );
+};
+
+const until = async (done: () => boolean) => {
+  for (let i = 0; i < 4_000 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
 };
 
 beforeAll(async () => {
@@ -128,7 +138,10 @@ describe('PlaygroundEngine', () => {
 
   it('warms runs up ahead, in idle time, so a later Run of the same run goes straight to its timed run', async () => {
     const invocations: string[] = [];
-    const engine = countingEngine((variant, n) => invocations.push(`${variant} n=${n}`));
+    // The extra runs after a first one have a test of their own, below.
+    const engine = countingEngine((variant, n) => invocations.push(`${variant} n=${n}`), {
+      extraWarmUpRuns: 0,
+    });
     const firstPass = { min: 1, max: 1, budgetMs: 0 };
     const edited = await variantToJavaScript(`export default async () => 1;`);
     const { queued } = await call(engine, 'warmVariants', {
@@ -172,6 +185,64 @@ describe('PlaygroundEngine', () => {
     for (let i = 0; i < 2_000 && invocations.length < settled + 2; i++)
       await new Promise((r) => setTimeout(r, 5));
     expect(invocations.slice(settled)).toEqual(['bad n=9', 'bad n=8']);
+  });
+
+  it('makes extra warm-up runs after the first ones, in idle time; a Run drops those still to come', async () => {
+    const invocations: string[] = [];
+    const engine = countingEngine((variant, n) => invocations.push(`${variant} n=${n}`), {
+      extraWarmUpRuns: 2,
+    });
+    await call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad' }), runArgs({ variant: 'good' })] });
+    await until(() => invocations.length >= 6);
+    // Every first run before any extra one, then the extra ones in turn.
+    expect(invocations).toEqual(['bad n=5', 'good n=5', 'bad n=5', 'good n=5', 'bad n=5', 'good n=5']);
+    await call(engine, 'prepare', { dataset: 'library' });
+    expect(invocations).toHaveLength(6);
+
+    // A Run's `only` drops the extra runs still waiting, with the first runs.
+    invocations.length = 0;
+    await call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad', n: 6 })] });
+    await until(() => invocations.length >= 1);
+    await call(engine, 'warmVariants', { runs: [], only: true });
+    await call(engine, 'prepare', { dataset: 'library' });
+    expect(invocations.filter((entry) => entry === 'bad n=6').length).toBeLessThanOrEqual(2);
+    const settled = invocations.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(invocations).toHaveLength(settled);
+  });
+
+  it('stops an extra warm-up run at its next statement when a call arrives, and makes it again later', async () => {
+    const events: string[] = [];
+    let statements = 0;
+    const engine = new PlaygroundEngine(
+      {
+        ...deps(),
+        variantModule:
+          async () =>
+          async ({ db, sql }) => {
+            events.push('run');
+            for (let i = 0; i < 300; i++) {
+              await sql`SELECT 1`.execute(db);
+              statements += 1;
+            }
+            events.push('end');
+          },
+      },
+      { extraWarmUpRuns: 1 },
+    );
+    await call(engine, 'warmVariants', { runs: [runArgs()] });
+    // The first run has ended (300 statements) and the extra one is under way.
+    await until(() => statements >= 320);
+    expect(events).toEqual(['run', 'end', 'run']);
+    let startedAfter = -1;
+    await engine.call('prepare', { dataset: 'library' }, { started: () => (startedAfter = statements) });
+    // The call started in the middle of the extra run, not after its remaining statements.
+    expect(startedAfter).toBeGreaterThanOrEqual(320);
+    expect(startedAfter).toBeLessThan(600);
+    expect(events).toEqual(['run', 'end', 'run']);
+    // Made again from its start once the engine is idle, and this time to its end.
+    await until(() => events.length >= 5);
+    expect(events).toEqual(['run', 'end', 'run', 'run', 'end']);
   });
 
   it('a warm-up ahead that fails, or asks for extra sessions, is not remembered: the Run warms up itself', async () => {
