@@ -199,13 +199,14 @@ describe('PlaygroundEngine', () => {
     await call(engine, 'prepare', { dataset: 'library' });
     expect(invocations).toHaveLength(6);
 
-    // A Run's `only` drops the extra runs still waiting, with the first runs.
+    // A Run's `only` drops the extra runs still waiting, with the first runs (n = 200: a run long
+    // enough that `only` arrives during the first one or the first extra one).
     invocations.length = 0;
-    await call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad', n: 6 })] });
+    await call(engine, 'warmVariants', { runs: [runArgs({ variant: 'bad', n: 200 })] });
     await until(() => invocations.length >= 1);
     await call(engine, 'warmVariants', { runs: [], only: true });
     await call(engine, 'prepare', { dataset: 'library' });
-    expect(invocations.filter((entry) => entry === 'bad n=6').length).toBeLessThanOrEqual(2);
+    expect(invocations.filter((entry) => entry === 'bad n=200').length).toBeLessThanOrEqual(2);
     const settled = invocations.length;
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(invocations).toHaveLength(settled);
