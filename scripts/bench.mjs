@@ -1,9 +1,11 @@
 // npm run bench: figures, not pass/fail. Builds the site, serves it, and measures in Chromium:
 // page weight before any interaction, build time, archive sizes, what a reader waits for from a
 // click to results (an immediate click, a reader's click, a reader who reads 4 s first, the next
-// page of a visit, a warm engine), where a cold start goes, the first Run's timings against the fifth's, the recorder's
-// overhead, a second PostgreSQL session's cost, main-thread blocking and worker memory, and the
-// code editor: bytes and time from the Edit click to the first completion list, cold and warm.
+// page of a visit, a warm engine), where a cold start goes and the floor under it (PGlite alone
+// on a blank page, scripts/bench-floor.mjs), the first Run's timings against the fifth's, the
+// recorder's overhead, a second PostgreSQL session's cost, main-thread blocking and worker memory,
+// and the code editor: bytes and time from the Edit click to the first completion list, cold and
+// warm.
 //
 //   npm run bench                 everything, rounds = 5
 //   npm run bench -- --no-build   use the last build
