@@ -232,9 +232,7 @@ export class PlaygroundEngine implements CallableEngine {
   async #warmAhead(args: RunArgs): Promise<void> {
     if (this.#warmed.has(args)) return;
     try {
-      const { pglite } = await this.#database(args.dataset);
-      const { sessions: _none, ...options } = await this.#runOptions(args);
-      const run = await runVariant(pglite, options);
+      const run = await this.#warmUpRun(args);
       if (!run.outcome.ok) return;
       this.#warmed.remember(args);
       if (this.#extraRuns > 0 && run.wallMs <= EXTRA_WARM_UP_MAX_MS) {
@@ -254,22 +252,24 @@ export class PlaygroundEngine implements CallableEngine {
   async #warmExtra(extra: { args: RunArgs; left: number }): Promise<void> {
     let preempted = false;
     try {
-      const { pglite } = await this.#database(extra.args.dataset);
-      const { sessions: _none, ...options } = await this.#runOptions(extra.args);
-      await runVariant(pglite, {
-        ...options,
-        beforeStatement: async () => {
-          await this.#deps.nextMacrotask();
-          if (this.#queue.length === 0) return;
-          preempted = true;
-          throw new WarmUpPreempted('A call arrived: this extra warm-up run stops here.');
-        },
+      await this.#warmUpRun(extra.args, async () => {
+        await this.#deps.nextMacrotask();
+        if (this.#queue.length === 0) return;
+        preempted = true;
+        throw new WarmUpPreempted('A call arrived: this extra warm-up run stops here.');
       });
     } catch {
       // Nothing depends on an extra run; a Run of this variant reports its own errors.
     }
     if (preempted) this.#extra.unshift(extra);
     else if (extra.left > 1) this.#extra.push({ args: extra.args, left: extra.left - 1 });
+  }
+
+  /** One unrecorded run of a variant outside any call, for a warm-up ahead or an extra one: no extra sessions. */
+  async #warmUpRun(args: RunArgs, beforeStatement?: RunOptions['beforeStatement']) {
+    const { pglite } = await this.#database(args.dataset);
+    const { sessions: _none, ...options } = await this.#runOptions(args);
+    return runVariant(pglite, { ...options, beforeStatement });
   }
 
   async measure(args: { dataset: string; queries: number }): Promise<EngineFigures> {
