@@ -38,7 +38,8 @@ import { datasetRecipe } from './dataset-recipe-fs.ts';
 
 const root = new URL('../', import.meta.url);
 const datasetsDir = new URL('content/datasets/', root);
-const outDir = new URL('public/datasets/', root);
+const publicDir = new URL('public/', root);
+const outDir = new URL('datasets/', publicDir);
 const manifestFile = new URL('src/generated/datasets.json', root);
 await mkdir(outDir, { recursive: true });
 await mkdir(new URL('src/generated/', root), { recursive: true });
@@ -51,7 +52,13 @@ for (const entry of await readdir(datasetsDir, { withFileTypes: true })) {
   const name = entry.name;
   const started = performance.now();
   const file = `${name}.${datasetRecipe(fileURLToPath(root), name).hash}.tar.gz`;
-  const kept = keptEntry(previous, name, `datasets/${file}`, () => existsSync(new URL(file, outDir)), force);
+  const kept = keptEntry(
+    previous,
+    name,
+    `datasets/${file}`,
+    (archive) => existsSync(new URL(archive, publicDir)),
+    force,
+  );
   // Only the archive the manifest names stays in public/datasets (and so in dist/).
   const removeOthers = async () => {
     for (const old of await readdir(outDir)) {
