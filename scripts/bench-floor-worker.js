@@ -3,11 +3,11 @@
 // engine module, no Kysely, no recorder, no warm-up run), booted from the same archive and
 // downloads the site's engine uses, then the foreign-key page's N+1 run (one list of 100 books,
 // then one author per book) as plain SQL. How long this takes is what no change to the site can
-// go below on the same machine and browser.
+// go below on the same machine and browser. It shares with the engine only what makes the boot
+// the same one (src/engine/archive-download.ts).
 import { PGlite } from '@electric-sql/pglite';
-
-// As src/engine/browser-engine.ts: a boot from an archive never runs initdb.
-const NO_INITDB = new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+// The engine's own: no initdb for a boot from an archive, and the same unpacking.
+import { gunzip, isGzip, NO_INITDB } from '../src/engine/archive-download.ts';
 const at = () => performance.timeOrigin + performance.now();
 
 async function boot(urls) {
@@ -16,11 +16,7 @@ async function boot(urls) {
   const data = fetch(urls.data).then((response) => response.blob());
   const archive = fetch(urls.archive)
     .then((response) => response.blob())
-    .then(async (blob) => {
-      const magic = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
-      const gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
-      return gzipped ? new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).blob() : blob;
-    });
+    .then(async (blob) => ((await isGzip(blob)) ? gunzip(blob) : blob));
   const [pgliteWasmModule, fsBundle, loadDataDir] = await Promise.all([wasm, data, archive]);
   times.downloaded = at();
   const db = await PGlite.create({ pgliteWasmModule, fsBundle, loadDataDir, initdbWasmModule: NO_INITDB });

@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pgliteWasmUrl from '@electric-sql/pglite/pglite.wasm?url';
 import pgliteDataUrl from '@electric-sql/pglite/pglite.data?url';
 import { nextMacrotask } from '../simulation/next-macrotask.ts';
+import { gunzip, isGzip, NO_INITDB } from './archive-download.ts';
 import { contribExtensions } from './contrib-extensions.ts';
 import type { BootSteps } from './database-pool.ts';
 import { loadEditedModule } from './edited-module.ts';
@@ -69,11 +70,6 @@ function startPGliteDownloads(): void {
   fsBundle.catch(() => {});
 }
 
-// PGlite fetches initdb.wasm whenever it is not handed a module, to create a cluster where there is
-// none. A boot from an archive never creates one, so it gets an empty module instead of a 299 kB
-// download per worker; booting without an archive (seeding from SQL) still fetches the real one.
-const NO_INITDB = new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
-
 // The engine's own downloads use the fetch the worker had before lockdown (src/engine/lockdown.ts).
 let engineFetch: typeof fetch = (...args) => fetch(...args);
 
@@ -110,15 +106,9 @@ export function createBrowserEngine(options: { fetch: typeof fetch }): Playgroun
       const downloaded = await timed(steps, 'download', async () =>
         (await fetchOk(`${import.meta.env.BASE_URL}${entry.archive}`)).blob(),
       );
-      // Some servers send a .gz file with Content-Encoding: gzip (astro preview does), and the
-      // browser has already unpacked it; others send the gzip bytes. Look at the magic number.
-      const magic = new Uint8Array(await downloaded.slice(0, 2).arrayBuffer());
-      const tar =
-        magic[0] === 0x1f && magic[1] === 0x8b
-          ? await timed(steps, 'gunzip', () =>
-              new Response(downloaded.stream().pipeThrough(new DecompressionStream('gzip'))).blob(),
-            )
-          : downloaded;
+      const tar = (await isGzip(downloaded))
+        ? await timed(steps, 'gunzip', () => gunzip(downloaded))
+        : downloaded;
       return {
         archive: new Blob([tar], { type: 'application/x-tar' }),
         extensions: entry.extensions ?? [],
